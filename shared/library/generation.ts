@@ -1,0 +1,78 @@
+// The record of one generation, as kept in `<library>/<folder>/generation.json`. The folder is the truth.
+import type { Duration, Mode } from '../kling/limits';
+
+export type GenerationStatus =
+  | 'submitting' // recorded on disk; the create request may or may not have reached Kling
+  | 'queued' // waiting for a free slot (per-profile cap or Kling's parallel-task limit)
+  | 'submitted'
+  | 'processing'
+  | 'downloading'
+  | 'succeed'
+  | 'failed'
+  | 'cancelled';
+
+export const FINISHED_STATUSES: readonly GenerationStatus[] = ['succeed', 'failed', 'cancelled'];
+
+export function isFinished(status: GenerationStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
+
+/** The parameters a person chose, without image bytes (those are files beside the record). */
+export interface GenerationSettings {
+  model: string;
+  mode: Mode;
+  duration: Duration;
+  prompt: string;
+  negativePrompt: string;
+  cfgScale?: number;
+}
+
+export interface GenerationInputs {
+  start: string;
+  end?: string;
+  staticMask?: string;
+  dynamicMasks?: { file: string; trajectory: { x: number; y: number }[] }[];
+}
+
+export interface GenerationResult {
+  file: string;
+  bytes: number;
+  durationSec?: number;
+  videoId?: string;
+  /** The provider's URL; it expires (30 days for Kling), the file is what we keep. */
+  sourceUrl?: string;
+  poster?: string;
+}
+
+export interface GenerationError {
+  code?: number;
+  message: string;
+  /** The provider's own words (`message` or `task_status_msg`), shown beside ours. */
+  detail?: string;
+}
+
+export interface GenerationRecord {
+  schemaVersion: 1;
+  id: string;
+  folder: string;
+  createdAt: string;
+  updatedAt: string;
+  status: GenerationStatus;
+  externalTaskId: string;
+  taskId?: string;
+  provider: { id: string; kind: ProviderKind; label: string };
+  settings: GenerationSettings;
+  inputs: GenerationInputs;
+  result?: GenerationResult;
+  error?: GenerationError;
+  creditsCharged?: string;
+  timings: { submittedAt?: string; acceptedAt?: string; finishedAt?: string; downloadedAt?: string };
+  download?: { receivedBytes: number; totalBytes?: number };
+}
+
+export type ProviderKind = 'sandbox' | 'official' | 'gateway';
+
+/** What the renderer sees of a record: the record plus URLs it may load media from. */
+export interface GenerationView extends GenerationRecord {
+  media: { start: string; end?: string; result?: string; poster?: string };
+}
