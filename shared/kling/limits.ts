@@ -15,10 +15,18 @@ export const LIMITS = {
   },
   dynamicMasksMax: 6,
   trajectoryPoints: { min: 2, max: 77 },
+  /** Motion brush is a 5-second feature; providers that check refuse masks with duration "10". */
+  motionBrushDurations: ['5'] as const,
   voicesMax: 2,
   camera: { min: -10, max: 10 },
   durations: ['5', '10'] as const,
   modes: ['std', 'pro'] as const,
+  /** `aspect_ratio` values some gateways document; the official endpoint takes the ratio from the image. */
+  gatewayAspectRatios: [
+    { value: '16:9', ratio: 16 / 9 },
+    { value: '9:16', ratio: 9 / 16 },
+    { value: '1:1', ratio: 1 },
+  ] as const,
   /** Result URLs are deleted by Kling after this long; history must hold its own copy. */
   resultUrlLifetimeMs: 30 * 24 * 60 * 60 * 1000,
   listPage: { numMin: 1, numMax: 1000, sizeMin: 1, sizeMax: 500 },
@@ -28,3 +36,4 @@ export const LIMITS = {
 export type Duration = (typeof LIMITS.durations)[number];
 export type Mode = (typeof LIMITS.modes)[number];
 export type ImageFormat = (typeof LIMITS.image.formats)[number];
+export type GatewayAspectRatio = (typeof LIMITS.gatewayAspectRatios)[number]['value'];
