@@ -9,7 +9,8 @@ import { LIMITS } from '../kling/limits';
 const returns = <T>(): T => undefined as T;
 const channel = <S extends z.ZodType, R>(request: S, response: R) => ({ request, response });
 
-const bytes = z.instanceof(Uint8Array);
+// Not z.instanceof: that types the buffer as ArrayBuffer only, and bytes read in the renderer are ArrayBufferLike.
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Expected bytes' });
 const none = z.object({}).strict();
 
 export const imageFileSchema = z.object({

@@ -67,7 +67,8 @@ export interface GenerationRecord {
   error?: GenerationError;
   creditsCharged?: string;
   timings: { submittedAt?: string; acceptedAt?: string; finishedAt?: string; downloadedAt?: string };
-  download?: { receivedBytes: number; totalBytes?: number };
+  /** Progress of the clip download; `validator` (ETag or Last-Modified) lets an interrupted one resume safely. */
+  download?: { receivedBytes: number; totalBytes?: number; validator?: string };
 }
 
 export type ProviderKind = 'sandbox' | 'official' | 'gateway';

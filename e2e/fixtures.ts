@@ -1,0 +1,108 @@
+// One `studio` fixture for both targets: the app running over a fresh library, talking to a sandbox Kling server
+// that the test can inspect and inject faults into.
+import { test as base, _electron, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandboxServer, type SandboxServer, type SandboxTiming } from '../electron/sandbox/server';
+import { sandboxProvider } from '../electron/tasks/sandbox-provider';
+import { electronBinary } from './host/electron-binary';
+import { startStudioHost, type StudioHost } from './host/studio-host';
+import { StudioPage } from './pages/studio-page';
+
+const repo = join(import.meta.dirname, '..');
+export const SAMPLE_CLIP = join(repo, 'assets', 'sample-clip.mp4');
+
+export interface StudioApp {
+  page: Page;
+  ui: StudioPage;
+  sandbox: SandboxServer;
+  libraryRoot: string;
+  /** Quit the app and start it again over the same library. */
+  restart(): Promise<void>;
+}
+
+interface Running {
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTiming | undefined }, { hostBrowser: Browser | undefined }>({
+  /** How long sandbox tasks stay submitted and processing; the `fast` preset when unset. */
+  sandboxTiming: [undefined, { option: true }],
+
+  hostBrowser: [
+    async ({ playwright }, use, workerInfo) => {
+      if (workerInfo.project.name !== 'chromium-host') return use(undefined);
+      const browser = await playwright.chromium.launch(workerInfo.project.use.launchOptions);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  studio: async ({ hostBrowser, sandboxTiming }, use, testInfo) => {
+    const dir = await mkdtemp(join(tmpdir(), 'kling-studio-e2e-'));
+    const libraryRoot = join(dir, 'library');
+    const apiKey = 'e2e-sandbox-key';
+    const sandbox = await startSandboxServer({
+      credentials: { apiKeys: [apiKey] },
+      sampleClipPath: SAMPLE_CLIP,
+      ...(sandboxTiming ? { timing: sandboxTiming } : { speed: 'fast' as const }),
+    });
+
+    let launch: () => Promise<Running>;
+    if (hostBrowser) {
+      launch = async () => {
+        const host: StudioHost = await startStudioHost({ libraryRoot, provider: sandboxProvider(sandbox.baseUrl, apiKey, fetch) });
+        const context = await hostBrowser.newContext(testInfo.project.use);
+        const page = await host.open(context);
+        return {
+          page,
+          stop: async () => {
+            await context.close();
+            await host.close();
+          },
+        };
+      };
+    } else {
+      const executablePath = electronBinary();
+      if (!executablePath) throw new Error('The electron project is configured only when its binary exists');
+      launch = async () => {
+        const app = await _electron.launch({
+          executablePath,
+          args: [join(repo, 'dist', 'electron', 'main.js')],
+          env: {
+            ...process.env,
+            KLING_STUDIO_USER_DATA: dir,
+            KLING_STUDIO_SANDBOX_URL: sandbox.baseUrl,
+            KLING_STUDIO_SANDBOX_KEY: apiKey,
+          },
+        });
+        const page = await app.firstWindow();
+        return { page, stop: () => app.close() };
+      };
+    }
+
+    let running = await launch();
+    const studio: StudioApp = {
+      page: running.page,
+      ui: new StudioPage(running.page),
+      sandbox,
+      libraryRoot,
+      async restart() {
+        await running.stop();
+        running = await launch();
+        studio.page = running.page;
+        studio.ui = new StudioPage(running.page);
+      },
+    };
+    await studio.ui.waitUntilReady();
+    await use(studio);
+    await running.stop();
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

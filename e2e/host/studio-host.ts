@@ -1,0 +1,111 @@
+// The Chromium host: the app's real main-side services in this Node process, the built renderer served over loopback
+// under the same Content-Security-Policy, and the bridge installed into the page through a Playwright binding.
+// Only Electron's glue (window, protocols, ipcMain) is left out; it is a few lines in electron/main.ts.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { build } from 'esbuild';
+import type { BrowserContext, Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../electron/http/csp';
+import { staticResponse } from '../../electron/http/static-response';
+import { mediaResponse, mediaUrlWith } from '../../electron/library/media';
+import { createStudioServices, type StudioServices } from '../../electron/services';
+import type { ActiveProvider } from '../../electron/tasks/provider';
+import { decodeBytes } from './bytes-codec';
+
+const repo = join(import.meta.dirname, '..', '..');
+const MEDIA_PREFIX = '/media/';
+
+let shimSource: Promise<string> | undefined;
+/** The page-side bridge, bundled once per worker from the same TypeScript the preload uses. */
+function bridgeShim(): Promise<string> {
+  shimSource ??= build({
+    entryPoints: [join(import.meta.dirname, 'bridge-shim.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
+  return shimSource;
+}
+
+async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers });
+}
+
+async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+  if (!response.body) return void res.end();
+  Readable.fromWeb(response.body as NodeReadableStream).on('error', () => res.destroy()).pipe(res);
+}
+
+export interface StudioHost {
+  origin: string;
+  services: StudioServices;
+  /** Open the app in a new page of `context`, wired to this host's services. */
+  open(context: BrowserContext): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startStudioHost(options: { libraryRoot: string; provider: ActiveProvider }): Promise<StudioHost> {
+  const pages = new Set<Page>();
+  let origin = '';
+  const services = createStudioServices({
+    libraryRoot: options.libraryRoot,
+    app: { name: 'Kling Studio', version: 'test', platform: process.platform },
+    providers: () => [options.provider],
+    mediaUrl: (folder, file, version) => mediaUrlWith(`${origin}${MEDIA_PREFIX}`)(folder, file, version),
+    emit: (event, payload) => {
+      for (const page of pages) {
+        page.evaluate(([e, p]) => window.__studioEmit(e, p), [event, payload] as const).catch(() => undefined);
+      }
+    },
+    fetch,
+    isTrustedSender: (sender) => sender.url.startsWith(`${origin}/`),
+    log: (message) => console.error(message),
+  });
+
+  const renderer = join(repo, 'dist', 'renderer');
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const request = await toWebRequest(req, origin);
+      const path = new URL(request.url).pathname;
+      const response = path.startsWith(MEDIA_PREFIX)
+        ? await mediaResponse(services.library, path.slice(MEDIA_PREFIX.length), request)
+        : await staticResponse(renderer, path, request, { 'Content-Security-Policy': contentSecurityPolicy(origin) });
+      await sendWebResponse(res, response);
+    })().catch((error: Error) => {
+      res.writeHead(500).end(error.message);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await services.start();
+
+  return {
+    origin,
+    services,
+    async open(context) {
+      const page = await context.newPage();
+      await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) =>
+        services.registry.handle(channel, decodeBytes(request), { url: source.frame.url() }),
+      );
+      await page.addInitScript({ content: await bridgeShim() });
+      pages.add(page);
+      page.on('close', () => pages.delete(page));
+      await page.goto(`${origin}/index.html`);
+      return page;
+    },
+    async close() {
+      services.stop();
+      await services.engine.idle().catch(() => undefined);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The page object of the main window: specs speak of what a person does and sees, never of CSS classes.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  get provider(): Locator {
+    return this.page.getByRole('status', { name: 'Provider' });
+  }
+  get prompt(): Locator {
+    return this.page.getByRole('textbox', { name: /^Prompt/ });
+  }
+  get generateButton(): Locator {
+    return this.page.getByRole('button', { name: /^Generate/ });
+  }
+  get alerts(): Locator {
+    return this.page.getByRole('alert');
+  }
+  get startFrame(): Locator {
+    return this.page.getByRole('img', { name: /^Start frame:/ });
+  }
+  get gallery(): Locator {
+    return this.page.getByRole('list', { name: 'Generations' });
+  }
+  get player(): Locator {
+    return this.page.getByRole('dialog', { name: 'Player' });
+  }
+  get video(): Locator {
+    return this.player.getByLabel(/^Video:/);
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await expect(this.provider).toBeVisible();
+  }
+
+  /** Through the Open image… button and the file dialog it opens. */
+  async openStartFrame(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: /^(Open image|Replace start frame)/ }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  /** Drop a file from disk onto the window, as the OS would deliver a drag from a file manager. */
+  async dropFile(path: string, mimeType: string): Promise<void> {
+    const bytes = [...(await readFile(path))];
+    const transfer = await this.page.evaluateHandle(
+      ({ bytes, name, type }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        return dt;
+      },
+      { bytes, name: basename(path), type: mimeType },
+    );
+    const target = this.page.locator('main');
+    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  card(prompt: string): Locator {
+    return this.page.getByRole('article', { name: `Generation: ${prompt}` });
+  }
+
+  cardStatus(prompt: string): Locator {
+    return this.card(prompt).getByRole('status', { name: 'Status' });
+  }
+
+  async play(prompt: string): Promise<void> {
+    await this.card(prompt).getByRole('button', { name: /^Play/ }).click();
+    await expect(this.player).toBeVisible();
+  }
+}

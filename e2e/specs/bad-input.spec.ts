@@ -1,0 +1,39 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const START = join(fixtures, 'start-1280x720.jpg');
+
+test('files that break a rule are refused with a message naming it, and nothing is lost', async ({ studio }, testInfo) => {
+  const { ui } = studio;
+  await ui.openStartFrame(START);
+  await ui.prompt.fill('Keep me');
+
+  await ui.dropFile(join(fixtures, 'notes.pdf'), 'application/pdf');
+  await expect(ui.alerts).toContainText('must be JPG or PNG');
+  await expect(ui.alerts).toContainText('PDF');
+
+  await ui.openStartFrame(join(fixtures, 'tiny-200x150.png'));
+  await expect(ui.alerts).toContainText('at least 300 px');
+  await expect(ui.alerts).toContainText('200 × 150');
+
+  await ui.openStartFrame(join(fixtures, 'panorama-1600x400.jpg'));
+  await expect(ui.alerts).toContainText('between 1:2.5 and 2.5:1');
+
+  // A 12 MB file: a real JPEG header followed by padding is enough for the size rule to speak first.
+  const big = testInfo.outputPath('huge.jpg');
+  const padding = Buffer.alloc(12 * 1024 * 1024, 0);
+  (await readFile(START)).copy(padding);
+  await writeFile(big, padding);
+  await ui.openStartFrame(big);
+  await expect(ui.alerts).toContainText('at most 10 MB');
+  await expect(ui.alerts).toContainText('12.0 MB');
+
+  // The good frame and the prompt are still there; the message can be dismissed.
+  await expect(ui.startFrame).toHaveAccessibleName('Start frame: start-1280x720.jpg');
+  await expect(ui.prompt).toHaveValue('Keep me');
+  await ui.page.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(ui.alerts).toHaveCount(0);
+  await expect(ui.generateButton).toBeEnabled();
+});

@@ -1,0 +1,90 @@
+// Bridge handlers of the `generations` domain. Inputs are checked again here: the renderer's checks are for the
+// person's convenience, these are the ones that protect credits and the library.
+import { writeFileAtomic } from '../library/atomic-write';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { createGenerationSchema, GenerationList } from '../../shared/ipc/contract';
+import { readImageInfo } from '../../shared/kling/image-info';
+import { hasErrors } from '../../shared/kling/problems';
+import { validateRequest } from '../../shared/kling/validate';
+import type { GenerationView } from '../../shared/library/generation';
+import type { Library } from '../library/library';
+import { toView, type MediaUrl } from '../library/media';
+import type { TaskEngine } from '../tasks/engine';
+import type { ActiveProvider } from '../tasks/provider';
+import { UserFacingError } from './user-facing-error';
+
+export interface GenerationHandlerDeps {
+  library: Library;
+  engine: TaskEngine;
+  currentProvider(): ActiveProvider;
+  mediaUrl: MediaUrl;
+}
+
+const POSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+const extensionOf = (bytes: Uint8Array) => (readImageInfo(bytes).format === 'png' ? 'png' : 'jpg');
+
+export function generationHandlers(deps: GenerationHandlerDeps) {
+  const view = (record: Parameters<typeof toView>[0]): GenerationView => toView(record, deps.mediaUrl);
+
+  return {
+    'generations:list': async (): Promise<GenerationList> => {
+      const { items, problems } = await deps.library.list();
+      return { items: items.map(view), problems };
+    },
+
+    'generations:create': async (request: z.output<typeof createGenerationSchema>): Promise<GenerationView> => {
+      const provider = deps.currentProvider();
+      const problems = validateRequest({
+        startFrame: request.startFrame.bytes,
+        ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
+        prompt: request.prompt,
+        negativePrompt: request.negativePrompt,
+        model: request.model,
+        mode: request.mode,
+        duration: request.duration,
+        ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
+        externalTaskId: 'not-yet-assigned',
+      });
+      if (hasErrors(problems)) {
+        const errors = problems.filter((p) => p.severity === 'error');
+        throw new UserFacingError('invalid-input', errors.map((p) => p.message).join(' '), problems, errors[0]?.field);
+      }
+      const start = `start.${extensionOf(request.startFrame.bytes)}`;
+      const end = request.endFrame ? `end.${extensionOf(request.endFrame.bytes)}` : undefined;
+      const record = await deps.library.create({
+        provider: { id: provider.id, kind: provider.kind, label: provider.label },
+        settings: {
+          model: request.model,
+          mode: request.mode,
+          duration: request.duration,
+          prompt: request.prompt,
+          negativePrompt: request.negativePrompt,
+          ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
+        },
+        files: [
+          { name: start, bytes: request.startFrame.bytes },
+          ...(end && request.endFrame ? [{ name: end, bytes: request.endFrame.bytes }] : []),
+        ],
+        inputs: { start, ...(end ? { end } : {}) },
+      });
+      deps.engine.start(record.id);
+      return view(record);
+    },
+
+    'generations:savePoster': async (request: { id: string; jpeg: Uint8Array }): Promise<GenerationView> => {
+      const record = await deps.library.get(request.id);
+      if (!record) throw new UserFacingError('not-found', 'That generation is no longer in the library.');
+      if (record.status !== 'succeed') throw new UserFacingError('invalid-state', 'Only a finished generation has a poster.');
+      if (readImageInfo(request.jpeg).format !== 'jpeg' || request.jpeg.byteLength > POSTER_MAX_BYTES) {
+        throw new UserFacingError('invalid-input', 'A poster must be a JPEG of at most 5 MB.');
+      }
+      await writeFileAtomic(join(deps.library.folderPath(record), 'poster.jpg'), request.jpeg);
+      const updated = await deps.library.update(record.id, (r) => {
+        if (r.result) r.result.poster = 'poster.jpg';
+      });
+      return view(updated);
+    },
+  };
+}

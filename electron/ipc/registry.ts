@@ -1,0 +1,56 @@
+// Every bridge request passes through here: the sender is checked, the request parsed with the contract's schema,
+// and the handler's outcome returned as data. Electron's ipcMain and the Chromium test host both call `handle`.
+import { listChannels } from '../../shared/ipc/contract';
+import { fail, ok, type BridgeResult } from '../../shared/ipc/result';
+import { UserFacingError } from './user-facing-error';
+
+export type Handler = (request: never) => Promise<unknown>;
+export type Handlers = Record<string, Handler>;
+
+export interface Sender {
+  /** URL of the frame that sent the request. */
+  url: string;
+}
+
+export interface HandlerRegistry {
+  handle(channel: string, request: unknown, sender: Sender): Promise<BridgeResult<unknown>>;
+  channels(): string[];
+}
+
+export function createHandlerRegistry(
+  handlers: Handlers,
+  options: { isTrustedSender(sender: Sender): boolean; log?(message: string): void },
+): HandlerRegistry {
+  const channels = listChannels();
+  const missing = channels.filter((c) => !handlers[c.name]).map((c) => c.name);
+  if (missing.length > 0) throw new Error(`No handler for bridge channel(s): ${missing.join(', ')}`);
+  const byName = new Map(channels.map((c) => [c.name, c]));
+
+  return {
+    channels: () => [...byName.keys()],
+    async handle(channel, request, sender) {
+      if (!options.isTrustedSender(sender)) {
+        return fail({ code: 'forbidden-sender', message: 'This page may not use the Kling Studio bridge.' });
+      }
+      const def = byName.get(channel);
+      const handler = handlers[channel];
+      if (!def || !handler) return fail({ code: 'unknown-channel', message: `Unknown bridge channel ${channel}` });
+      const parsed = def.request.safeParse(request ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return fail({
+          code: 'invalid-request',
+          message: issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'Invalid request',
+          ...(issue?.path.length ? { field: issue.path.join('.') } : {}),
+        });
+      }
+      try {
+        return ok(await handler(parsed.data as never));
+      } catch (error) {
+        if (error instanceof UserFacingError) return fail(error.toBridgeError());
+        options.log?.(`bridge ${channel} failed: ${(error as Error).stack ?? String(error)}`);
+        return fail({ code: 'internal', message: `Something went wrong: ${(error as Error).message}` });
+      }
+    },
+  };
+}

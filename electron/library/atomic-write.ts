@@ -1,0 +1,21 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Write a file so that a crash at any moment leaves either the old content or the new one, never half of each:
+ * write a temp file beside it, flush it to disk, then rename over the target (atomic on one filesystem).
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.tmp-${randomBytes(4).toString('hex')}`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
+}

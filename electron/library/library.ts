@@ -1,0 +1,157 @@
+// The library of generations on disk: one folder per generation holding generation.json, the inputs and the clip.
+// The folders are the truth; the in-memory map from id to folder is a cache rebuilt by `list()`.
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileAtomic } from './atomic-write';
+import type { GenerationRecord } from '../../shared/library/generation';
+import type { LibraryProblem } from '../../shared/ipc/contract';
+
+export const RECORD_FILE = 'generation.json';
+
+export interface LibraryDeps {
+  root: string;
+  now?: () => Date;
+}
+
+export interface NewGeneration {
+  provider: GenerationRecord['provider'];
+  settings: GenerationRecord['settings'];
+  /** Input files by their name in the folder (e.g. `start.png`). */
+  files: { name: string; bytes: Uint8Array }[];
+  inputs: GenerationRecord['inputs'];
+}
+
+/** Folder names carry the creation time so a person browsing the disk sees them in order. */
+function folderName(date: Date, id: string): string {
+  return `${date.toISOString().slice(0, 19).replace(/:/g, '-')}_${id}`;
+}
+
+const SAFE_FILE = /^[A-Za-z0-9._-]+$/;
+
+export class Library {
+  readonly root: string;
+  private readonly now: () => Date;
+  private readonly folders = new Map<string, string>();
+  /** Writes to one record are serialised so that two updates never interleave their read-modify-write. */
+  private readonly writeChains = new Map<string, Promise<unknown>>();
+
+  constructor(deps: LibraryDeps) {
+    this.root = resolve(deps.root);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Create the folder, the input files and a `submitting` record, before anything is sent anywhere. */
+  async create(spec: NewGeneration): Promise<GenerationRecord> {
+    await mkdir(this.root, { recursive: true });
+    const created = this.now();
+    const id = randomBytes(5).toString('hex');
+    const folder = folderName(created, id);
+    const dir = join(this.root, folder);
+    await mkdir(dir);
+    for (const file of spec.files) {
+      if (!SAFE_FILE.test(file.name)) throw new Error(`Unsafe input file name: ${file.name}`);
+      await writeFileAtomic(join(dir, file.name), file.bytes);
+    }
+    const record: GenerationRecord = {
+      schemaVersion: 1,
+      id,
+      folder,
+      createdAt: created.toISOString(),
+      updatedAt: created.toISOString(),
+      status: 'submitting',
+      externalTaskId: `ks-${randomUUID()}`,
+      provider: spec.provider,
+      settings: spec.settings,
+      inputs: spec.inputs,
+      timings: {},
+    };
+    await writeFileAtomic(join(dir, RECORD_FILE), JSON.stringify(record, null, 2));
+    this.folders.set(id, folder);
+    return record;
+  }
+
+  async get(id: string): Promise<GenerationRecord | undefined> {
+    const folder = this.folders.get(id) ?? (await this.findFolder(id));
+    if (!folder) return undefined;
+    return this.readRecord(folder);
+  }
+
+  /** Apply `change` to the stored record and write it back atomically. */
+  async update(id: string, change: (record: GenerationRecord) => GenerationRecord | void): Promise<GenerationRecord> {
+    const previous = this.writeChains.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      const record = await this.get(id);
+      if (!record) throw new Error(`No generation ${id} in the library`);
+      const draft = structuredClone(record);
+      const changed = change(draft) ?? draft;
+      changed.updatedAt = this.now().toISOString();
+      await writeFileAtomic(join(this.root, record.folder, RECORD_FILE), JSON.stringify(changed, null, 2));
+      return changed;
+    });
+    this.writeChains.set(id, next);
+    try {
+      return await next;
+    } finally {
+      if (this.writeChains.get(id) === next) this.writeChains.delete(id);
+    }
+  }
+
+  /** Every readable generation, newest first; damaged folders are reported, never fatal. */
+  async list(): Promise<{ items: GenerationRecord[]; problems: LibraryProblem[] }> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], problems: [] };
+      throw error;
+    }
+    const items: GenerationRecord[] = [];
+    const problems: LibraryProblem[] = [];
+    for (const name of names.sort().reverse()) {
+      const info = await stat(join(this.root, name)).catch(() => undefined);
+      if (!info?.isDirectory()) continue;
+      try {
+        const record = await this.readRecord(name);
+        this.folders.set(record.id, name);
+        items.push(record);
+      } catch (error) {
+        problems.push({ folder: name, message: (error as Error).message });
+      }
+    }
+    return { items, problems };
+  }
+
+  folderPath(record: Pick<GenerationRecord, 'folder'>): string {
+    return join(this.root, record.folder);
+  }
+
+  /** The absolute path of a file inside one generation folder, or undefined when the name tries to leave it. */
+  resolveFile(folder: string, file: string): string | undefined {
+    if (!SAFE_FILE.test(folder) || !SAFE_FILE.test(file) || folder.startsWith('.') || file.startsWith('.')) return undefined;
+    const path = resolve(this.root, folder, file);
+    return path.startsWith(this.root + sep) ? path : undefined;
+  }
+
+  private async findFolder(id: string): Promise<string | undefined> {
+    await this.list();
+    return this.folders.get(id);
+  }
+
+  private async readRecord(folder: string): Promise<GenerationRecord> {
+    const text = await readFile(join(this.root, folder, RECORD_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new Error(error.code === 'ENOENT' ? `${RECORD_FILE} is missing` : `${RECORD_FILE} cannot be read: ${error.message}`);
+    });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`${RECORD_FILE} is not valid JSON`);
+    }
+    const record = parsed as Partial<GenerationRecord>;
+    if (record.schemaVersion !== 1 || typeof record.id !== 'string' || typeof record.status !== 'string') {
+      throw new Error(`${RECORD_FILE} is not a generation record this version understands`);
+    }
+    return { ...(record as GenerationRecord), folder };
+  }
+}

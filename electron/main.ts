@@ -1,0 +1,109 @@
+// The composition root: the only file (with platform/) that touches Electron. Everything it wires is a plain-Node
+// service built by createStudioServices, which the Chromium test host builds the same way.
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import Store from 'electron-store';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './http/csp';
+import { staticResponse } from './http/static-response';
+import { mediaResponse, mediaUrlWith } from './library/media';
+import { hardenApp } from './platform/security';
+import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
+import { createStudioServices, type StudioServices } from './services';
+import { sandboxProvider, startBuiltInSandbox } from './tasks/sandbox-provider';
+import type { ActiveProvider } from './tasks/provider';
+import { listChannels } from '../shared/ipc/contract';
+
+const APP_ORIGIN = 'app://studio';
+const MEDIA_SCHEME = 'studio-media';
+const MEDIA_ORIGIN = `${MEDIA_SCHEME}://library`;
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = join(here, '..', '..');
+const rendererRoot = join(appRoot, 'dist', 'renderer');
+const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+
+// Tests and power users can give the app its own data folder and an external sandbox to talk to.
+if (process.env.KLING_STUDIO_USER_DATA) app.setPath('userData', process.env.KLING_STUDIO_USER_DATA);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
+]);
+
+const isAppUrl = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+
+let services: StudioServices | undefined;
+let closeSandbox: (() => Promise<void>) | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+async function sandbox(): Promise<ActiveProvider> {
+  const external = process.env.KLING_STUDIO_SANDBOX_URL;
+  const key = process.env.KLING_STUDIO_SANDBOX_KEY;
+  if (external && key) return sandboxProvider(external, key, fetch);
+  const started = await startBuiltInSandbox({ sampleClipPath: join(appRoot, 'assets', 'sample-clip.mp4'), fetch });
+  closeSandbox = started.close;
+  return started.provider;
+}
+
+async function ready(): Promise<void> {
+  hardenApp(isAppUrl);
+  const settings = new Store<{ window: WindowState }>({ name: 'settings', defaults: { window: {} } });
+  const provider = await sandbox();
+  const studio = createStudioServices({
+    libraryRoot: join(app.getPath('userData'), 'library'),
+    app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    providers: () => [provider],
+    mediaUrl: mediaUrlWith(`${MEDIA_ORIGIN}/`),
+    emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+    fetch,
+    isTrustedSender: (sender) => isAppUrl(sender.url),
+    log: (message) => console.error(message),
+  });
+  services = studio;
+
+  const csp = contentSecurityPolicy(MEDIA_ORIGIN);
+  protocol.handle('app', (request) =>
+    staticResponse(rendererRoot, new URL(request.url).pathname, request, { 'Content-Security-Policy': csp }),
+  );
+  protocol.handle(MEDIA_SCHEME, (request) => mediaResponse(studio.library, new URL(request.url).pathname, request));
+  for (const { name } of listChannels()) {
+    ipcMain.handle(name, (event, request: unknown) =>
+      studio.registry.handle(name, request, { url: event.senderFrame?.url ?? '' }),
+    );
+  }
+
+  const windowState = { get: () => settings.get('window'), set: (s: WindowState) => settings.set('window', s) };
+  const saved = windowState.get();
+  mainWindow = new BrowserWindow({
+    ...initialBounds(saved),
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Kling Studio',
+    backgroundColor: '#0f1115',
+    show: false,
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (saved.maximized) mainWindow.maximize();
+  trackWindowState(mainWindow, windowState);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  await studio.start();
+}
+
+app.whenReady().then(ready, (error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  services?.stop();
+  void closeSandbox?.();
+});

@@ -1,0 +1,87 @@
+// Download a finished clip into the library: into a `.part` file first, resumed with `Range` + `If-Range` after an
+// interruption, checked to be an MP4, then renamed into place. Kling deletes result URLs after 30 days, so the file
+// on disk is what the library keeps.
+import { open, rename, rm, stat } from 'node:fs/promises';
+
+export interface DownloadProgress {
+  receivedBytes: number;
+  totalBytes?: number;
+}
+
+export interface DownloadOptions {
+  url: string;
+  target: string;
+  fetch: typeof fetch;
+  /** The `ETag` or `Last-Modified` of the response a `.part` file came from, to resume only the same file. */
+  validator?: string;
+  onProgress?: (progress: DownloadProgress & { validator?: string }) => void;
+}
+
+/** The URL answered that it is gone (Kling's signed URLs expire): get a fresh one by querying the task. */
+export class ExpiredUrlError extends Error {
+  constructor(readonly status: number) {
+    super(`The clip's URL answered HTTP ${status}`);
+    this.name = 'ExpiredUrlError';
+  }
+}
+
+export class NotAVideoError extends Error {
+  constructor() {
+    super('The downloaded file is not an MP4 video');
+    this.name = 'NotAVideoError';
+  }
+}
+
+/** MP4 files start with a box whose type, at bytes 4–7, is `ftyp`. */
+export function looksLikeMp4(head: Uint8Array): boolean {
+  return head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp';
+}
+
+export async function downloadFile(options: DownloadOptions): Promise<{ bytes: number }> {
+  const part = `${options.target}.part`;
+  const have = options.validator ? ((await stat(part).catch(() => undefined))?.size ?? 0) : 0;
+  const headers: Record<string, string> = {};
+  if (have > 0 && options.validator) {
+    headers.Range = `bytes=${have}-`;
+    headers['If-Range'] = options.validator;
+  }
+  const response = await options.fetch(options.url, { headers });
+  if ([401, 403, 404, 410].includes(response.status)) throw new ExpiredUrlError(response.status);
+  if (response.status !== 200 && response.status !== 206) throw new Error(`The clip download answered HTTP ${response.status}`);
+  if (!response.body) throw new Error('The clip download has no body');
+
+  const resumed = response.status === 206;
+  const validator = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  const totalBytes = Number.isFinite(length) ? (resumed ? have : 0) + length : undefined;
+  let receivedBytes = resumed ? have : 0;
+
+  const file = await open(part, resumed ? 'a' : 'w');
+  try {
+    options.onProgress?.({ receivedBytes, totalBytes, validator });
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      await file.write(chunk);
+      receivedBytes += chunk.byteLength;
+      options.onProgress?.({ receivedBytes, totalBytes, validator });
+    }
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  if (totalBytes !== undefined && receivedBytes !== totalBytes) {
+    throw new Error(`The clip download ended early (${receivedBytes} of ${totalBytes} bytes)`);
+  }
+  const head = new Uint8Array(8);
+  const check = await open(part, 'r');
+  try {
+    await check.read(head, 0, 8, 0);
+  } finally {
+    await check.close();
+  }
+  if (!looksLikeMp4(head)) {
+    await rm(part, { force: true });
+    throw new NotAVideoError();
+  }
+  await rename(part, options.target);
+  return { bytes: receivedBytes };
+}

@@ -1,0 +1,273 @@
+// The task engine: takes a generation recorded on disk to a clip on disk. Every step is written to the record
+// before the next one starts, so a new engine over the same library can pick up wherever an old one stopped.
+// No duplicate tasks: every create carries the record's external_task_id, and an unknown outcome is resolved by
+// querying that id before anything is sent again.
+import { join } from 'node:path';
+import type { Library } from '../library/library';
+import { KlingApiError, KlingTransportError } from '../kling/errors';
+import { buildCreateBody } from '../../shared/kling/request';
+import type { TaskData } from '../../shared/kling/wire';
+import { isFinished, type GenerationRecord } from '../../shared/library/generation';
+import { delayFor } from './backoff';
+import { downloadFile, ExpiredUrlError } from './download';
+import type { ActiveProvider } from './provider';
+import { requestFromRecord } from './request-from-record';
+import { Slots } from './slots';
+
+export interface EngineDeps {
+  library: Library;
+  providerFor(id: string): ActiveProvider | undefined;
+  onChange(record: GenerationRecord): void;
+  fetch: typeof fetch;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  now(): Date;
+  log?(message: string): void;
+}
+
+export interface TaskEngine {
+  /** Take a `submitting` (or unfinished) generation to its end, in the background. */
+  start(id: string): void;
+  /** Start every unfinished generation in the library; called at start-up. */
+  resume(): Promise<number>;
+  /** Resolves when every generation currently followed has stopped moving. */
+  idle(): Promise<void>;
+  /** Stop following (for shutdown); records stay as they are on disk, to be resumed. */
+  stop(): void;
+}
+
+const RESULT_FILE = 'result.mp4';
+const MAX_RETRIES = 8;
+const MAX_DOWNLOAD_ATTEMPTS = 6;
+
+class Stopped extends Error {}
+
+export function createTaskEngine(deps: EngineDeps): TaskEngine {
+  const running = new Map<string, Promise<void>>();
+  const slots = new Map<string, Slots>();
+  let stopped = false;
+
+  const slotsFor = (provider: ActiveProvider) => {
+    let s = slots.get(provider.id);
+    if (!s) {
+      s = new Slots(() => deps.providerFor(provider.id)?.concurrency ?? provider.concurrency);
+      slots.set(provider.id, s);
+    }
+    return s;
+  };
+
+  const save = async (id: string, change: (r: GenerationRecord) => void): Promise<GenerationRecord> => {
+    const record = await deps.library.update(id, change);
+    deps.onChange(record);
+    return record;
+  };
+
+  const pause = async (ms: number) => {
+    if (stopped) throw new Stopped();
+    await deps.sleep(ms);
+    if (stopped) throw new Stopped();
+  };
+
+  const fail = (id: string, error: unknown) =>
+    save(id, (r) => {
+      r.status = 'failed';
+      r.timings.finishedAt = deps.now().toISOString();
+      r.error =
+        error instanceof KlingApiError
+          ? { code: error.code, message: error.row?.userMessage ?? `Kling error ${error.code}`, detail: error.serverMessage }
+          : { message: (error as Error).message };
+    });
+
+  /** Adopt what Kling says about the task into the record. */
+  const adopt = (id: string, task: TaskData) =>
+    save(id, (r) => {
+      r.taskId = task.task_id;
+      r.timings.acceptedAt ??= deps.now().toISOString();
+      if (task.final_unit_deduction !== undefined) r.creditsCharged = task.final_unit_deduction;
+      if (task.task_status === 'failed') {
+        r.status = 'failed';
+        r.timings.finishedAt = deps.now().toISOString();
+        r.error = { message: 'Kling could not make this video.', detail: task.task_status_msg ?? '' };
+      } else if (task.task_status === 'succeed') {
+        const video = task.task_result?.videos[0];
+        r.status = 'downloading';
+        r.result = {
+          file: RESULT_FILE,
+          bytes: 0,
+          ...(video ? { sourceUrl: video.url, videoId: video.id, durationSec: Number(video.duration) } : {}),
+        };
+      } else {
+        r.status = task.task_status;
+      }
+    });
+
+  /** Ask Kling for the task by our own id; undefined when it has never heard of it. */
+  const lookUp = async (provider: ActiveProvider, record: GenerationRecord): Promise<TaskData | undefined> => {
+    try {
+      return await provider.client.getTask(record.externalTaskId);
+    } catch (error) {
+      if (error instanceof KlingApiError && (error.code === 1203 || error.httpStatus === 404)) return undefined;
+      throw error;
+    }
+  };
+
+  async function submit(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
+    const body = buildCreateBody(await requestFromRecord(deps.library.folderPath(record), record), provider.wire);
+    let outcomeUnknown = record.timings.submittedAt !== undefined; // an earlier run may have sent it
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        if (outcomeUnknown) {
+          const existing = await lookUp(provider, record);
+          if (existing) return adopt(record.id, existing);
+        }
+        record = await save(record.id, (r) => {
+          r.timings.submittedAt = deps.now().toISOString();
+          if (r.status === 'queued') r.status = 'submitting';
+        });
+        outcomeUnknown = true;
+        const task = await provider.client.createTask(body);
+        return await adopt(record.id, task);
+      } catch (error) {
+        if (error instanceof Stopped) throw error;
+        if (error instanceof KlingApiError && error.row?.action === 'queue') {
+          // Nothing was created: wait for a slot on Kling's side without counting it against the retries.
+          outcomeUnknown = false;
+          record = await save(record.id, (r) => void (r.status = 'queued'));
+          await pause(delayFor(provider.retry, Math.min(attempt, 4), deps.random));
+          attempt -= 1;
+          continue;
+        }
+        const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
+        if (error instanceof KlingApiError && !error.retryable) {
+          // A refusal after an unknown outcome may be Kling rejecting our duplicate external_task_id: look first.
+          const existing = outcomeUnknown ? await lookUp(provider, record).catch(() => undefined) : undefined;
+          if (existing) return adopt(record.id, existing);
+          return fail(record.id, error);
+        }
+        if (!retryable || attempt >= MAX_RETRIES) return fail(record.id, error);
+        if (error instanceof KlingApiError) outcomeUnknown = false; // Kling answered: nothing was created
+        deps.log?.(`create ${record.id}: ${(error as Error).message}; retrying`);
+        await pause(delayFor(provider.retry, attempt, deps.random));
+      }
+    }
+  }
+
+  async function follow(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
+    let failures = 0;
+    for (let poll = 0; record.status === 'submitted' || record.status === 'processing'; poll += 1) {
+      await pause(delayFor(provider.poll, poll, deps.random));
+      try {
+        const task = await provider.client.getTask(record.taskId ?? record.externalTaskId);
+        failures = 0;
+        if (task.task_status !== record.status) {
+          record = await adopt(record.id, task);
+        }
+      } catch (error) {
+        if (error instanceof Stopped) throw error;
+        const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
+        if (!retryable || ++failures > MAX_RETRIES) return fail(record.id, error);
+        await pause(delayFor(provider.retry, failures, deps.random));
+      }
+    }
+    return record;
+  }
+
+  async function download(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
+    const target = join(deps.library.folderPath(record), RESULT_FILE);
+    let lastEmit = 0;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        let url = record.result?.sourceUrl;
+        if (!url) {
+          record = await adopt(record.id, await provider.client.getTask(record.taskId ?? record.externalTaskId));
+          url = record.result?.sourceUrl;
+          if (!url) throw new Error('Kling reported success but gave no video URL');
+        }
+        const { bytes } = await downloadFile({
+          url,
+          target,
+          fetch: deps.fetch,
+          validator: record.download?.validator,
+          onProgress: (p) => {
+            const now = Date.now();
+            const done = p.totalBytes !== undefined && p.receivedBytes >= p.totalBytes;
+            // Progress goes to disk and the UI at most a few times a second, not once per network chunk.
+            if (now - lastEmit < 250 && !done && p.receivedBytes !== 0) return;
+            lastEmit = now;
+            void save(record.id, (r) => {
+              r.download = { receivedBytes: p.receivedBytes, totalBytes: p.totalBytes, validator: p.validator };
+            });
+          },
+        });
+        return await save(record.id, (r) => {
+          r.status = 'succeed';
+          r.result = { ...(r.result ?? { file: RESULT_FILE }), file: RESULT_FILE, bytes };
+          r.timings.downloadedAt = r.timings.finishedAt = deps.now().toISOString();
+          delete r.download;
+          delete r.error;
+        });
+      } catch (error) {
+        if (error instanceof Stopped) throw error;
+        if (error instanceof ExpiredUrlError) {
+          // Signed URLs expire: ask the task again for a fresh one.
+          record = await save(record.id, (r) => {
+            if (r.result) delete r.result.sourceUrl;
+          });
+        }
+        if (attempt >= MAX_DOWNLOAD_ATTEMPTS) return fail(record.id, new Error(`Could not download the clip: ${(error as Error).message}`));
+        await pause(delayFor(provider.retry, attempt, deps.random));
+        record = (await deps.library.get(record.id)) ?? record;
+      }
+    }
+  }
+
+  async function run(id: string): Promise<void> {
+    let record = await deps.library.get(id);
+    if (!record || isFinished(record.status)) return;
+    const provider = deps.providerFor(record.provider.id);
+    if (!provider) {
+      await fail(id, new Error(`The profile "${record.provider.label}" is no longer configured.`));
+      return;
+    }
+    let release: (() => void) | undefined;
+    try {
+      if (record.status === 'submitting' || record.status === 'queued' || record.status === 'submitted' || record.status === 'processing') {
+        release = await slotsFor(provider).acquire(() => {
+          if (record?.status === 'submitting') void save(id, (r) => void (r.status = 'queued'));
+        });
+      }
+      if (!record.taskId) record = await submit(provider, record);
+      record = await follow(provider, record);
+      release?.();
+      if (record.status === 'downloading') await download(provider, record);
+    } finally {
+      release?.();
+    }
+  }
+
+  return {
+    start(id) {
+      if (running.has(id) || stopped) return;
+      const job = run(id)
+        .catch((error: unknown) => {
+          if (error instanceof Stopped) return;
+          deps.log?.(`generation ${id}: ${(error as Error).stack ?? String(error)}`);
+          return fail(id, error).then(() => undefined);
+        })
+        .finally(() => running.delete(id));
+      running.set(id, job);
+    },
+    async resume() {
+      const { items } = await deps.library.list();
+      const unfinished = items.filter((r) => !isFinished(r.status)).reverse(); // oldest first
+      for (const r of unfinished) this.start(r.id);
+      return unfinished.length;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}

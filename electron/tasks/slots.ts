@@ -1,0 +1,31 @@
+// A per-profile cap on tasks in flight. Kling counts tasks from `submitted` until they end, per account, so we hold a
+// slot from just before the create until the task finishes on Kling's side (the download does not hold one).
+
+export class Slots {
+  private used = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly capacity: () => number) {}
+
+  get inUse(): number {
+    return this.used;
+  }
+
+  async acquire(onWait?: () => void): Promise<() => void> {
+    if (this.used >= this.capacity()) {
+      onWait?.();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.used += 1;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      // Hand the slot straight to the next waiter, so the count never dips and lets a newcomer jump the queue.
+      if (next) next();
+      else this.used -= 1;
+    };
+  }
+}

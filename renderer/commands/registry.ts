@@ -1,0 +1,64 @@
+// One registry of commands feeds the toolbar buttons, their tooltips and the keyboard shortcuts, so a shortcut
+// shown in a tooltip is always the one that works.
+
+export interface Command {
+  id: string;
+  label: string;
+  /** e.g. `Mod+O`, `Mod+Enter`, `Escape`; Mod is Ctrl, or ⌘ on macOS. */
+  shortcut?: string;
+  enabled(): boolean;
+  run(): void;
+}
+
+const commands = new Map<string, Command>();
+
+export function registerCommands(list: Command[]): () => void {
+  for (const c of list) commands.set(c.id, c);
+  return () => {
+    for (const c of list) if (commands.get(c.id) === c) commands.delete(c.id);
+  };
+}
+
+export function getCommand(id: string): Command | undefined {
+  return commands.get(id);
+}
+
+export function runCommand(id: string): boolean {
+  const c = commands.get(id);
+  if (!c || !c.enabled()) return false;
+  c.run();
+  return true;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+export function shortcutLabel(shortcut: string): string {
+  return shortcut
+    .split('+')
+    .map((k) => (k === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : k === 'Enter' ? '↵' : k))
+    .join(isMac ? '' : '+');
+}
+
+export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  const key = parts[parts.length - 1] ?? '';
+  const mod = parts.includes('Mod');
+  const shift = parts.includes('Shift');
+  const alt = parts.includes('Alt');
+  const modDown = isMac ? event.metaKey : event.ctrlKey;
+  return (
+    modDown === mod && event.shiftKey === shift && event.altKey === alt && event.key.toLowerCase() === key.toLowerCase()
+  );
+}
+
+/** Dispatch a keydown to the first enabled command whose shortcut matches. */
+export function handleShortcut(event: KeyboardEvent): boolean {
+  for (const c of commands.values()) {
+    if (c.shortcut && matchesShortcut(event, c.shortcut) && c.enabled()) {
+      event.preventDefault();
+      c.run();
+      return true;
+    }
+  }
+  return false;
+}

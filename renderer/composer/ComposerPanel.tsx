@@ -1,0 +1,125 @@
+import { useEffect, useRef } from 'react';
+import { LIMITS, type Duration, type Mode } from '../../shared/kling/limits';
+import { KNOWN_MODELS } from '../../shared/kling/models';
+import { registerCommands, shortcutLabel } from '../commands/registry';
+import { useComposer } from '../store/composer';
+import { acceptStartFrameFile } from './accept-file';
+import { FrameSlot } from './FrameSlot';
+import { canGenerate, generate } from './generate';
+import { NoticeBox } from './NoticeBox';
+
+const codePoints = (s: string) => [...s].length;
+
+export function ComposerPanel() {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const s = useComposer();
+
+  useEffect(
+    () =>
+      registerCommands([
+        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', enabled: () => true, run: () => fileInput.current?.click() },
+        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', enabled: canGenerate, run: () => void generate() },
+      ]),
+    [],
+  );
+
+  const promptLength = codePoints(s.prompt);
+  const negativeLength = codePoints(s.negativePrompt);
+
+  return (
+    <section className="composer" aria-labelledby="composer-title">
+      <h2 id="composer-title" className="panel-title">
+        Compose
+      </h2>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+        aria-label="Start frame file"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void acceptStartFrameFile(file);
+        }}
+      />
+      <FrameSlot frame={s.startFrame} onOpen={() => fileInput.current?.click()} onRemove={() => s.setStartFrame(undefined)} />
+      {s.frameNotice && <NoticeBox notice={s.frameNotice} onDismiss={() => s.setFrameNotice(undefined)} />}
+
+      <label className="field">
+        <span className="field__label">
+          Prompt
+          <span className={`counter ${promptLength > LIMITS.promptMaxChars ? 'counter--over' : ''}`}>
+            {promptLength} / {LIMITS.promptMaxChars}
+          </span>
+        </span>
+        <textarea
+          className="textarea"
+          rows={5}
+          value={s.prompt}
+          placeholder="What should happen? e.g. The waves roll in slowly, the camera stays still."
+          onChange={(e) => s.update({ prompt: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">
+          Negative prompt
+          <span className={`counter ${negativeLength > LIMITS.negativePromptMaxChars ? 'counter--over' : ''}`}>
+            {negativeLength} / {LIMITS.negativePromptMaxChars}
+          </span>
+        </span>
+        <textarea
+          className="textarea"
+          rows={2}
+          value={s.negativePrompt}
+          placeholder="What to avoid, e.g. blur, distortion"
+          onChange={(e) => s.update({ negativePrompt: e.target.value })}
+        />
+      </label>
+
+      <div className="params">
+        <label className="field">
+          <span className="field__label">Model</span>
+          <select className="select" value={s.model} onChange={(e) => s.update({ model: e.target.value })}>
+            {KNOWN_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field segmented">
+          <legend className="field__label">Mode</legend>
+          {LIMITS.modes.map((m) => (
+            <label key={m} className={`segmented__item ${s.mode === m ? 'is-on' : ''}`}>
+              <input type="radio" name="mode" value={m} checked={s.mode === m} onChange={() => s.update({ mode: m as Mode })} />
+              {m === 'std' ? 'Standard' : 'Professional'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field segmented">
+          <legend className="field__label">Duration</legend>
+          {LIMITS.durations.map((d) => (
+            <label key={d} className={`segmented__item ${s.duration === d ? 'is-on' : ''}`}>
+              <input type="radio" name="duration" value={d} checked={s.duration === d} onChange={() => s.update({ duration: d as Duration })} />
+              {d} s
+            </label>
+          ))}
+        </fieldset>
+      </div>
+
+      {s.submitNotice && <NoticeBox notice={s.submitNotice} onDismiss={() => s.setSubmitNotice(undefined)} />}
+      <button
+        type="button"
+        className="button button--primary button--wide"
+        disabled={!s.startFrame || s.submitting}
+        title={s.startFrame ? `Generate (${shortcutLabel('Mod+Enter')})` : 'Add a start frame first'}
+        onClick={() => void generate()}
+      >
+        {s.submitting ? 'Sending…' : 'Generate'}
+        <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>
+      </button>
+      {!s.startFrame && <p className="hint">Add a start frame to enable Generate.</p>}
+    </section>
+  );
+}

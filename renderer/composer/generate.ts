@@ -1,0 +1,38 @@
+import { studio } from '../api';
+import { useComposer } from '../store/composer';
+import { useLibrary } from '../store/library';
+
+export function canGenerate(): boolean {
+  const s = useComposer.getState();
+  return Boolean(s.startFrame) && !s.submitting;
+}
+
+/** Send what is composed to main; the new generation shows in the gallery at once. */
+export async function generate(): Promise<void> {
+  const s = useComposer.getState();
+  if (!s.startFrame) {
+    s.setSubmitNotice({ title: 'Add a start frame first', messages: ['Drop a JPG or PNG onto the window, or press Open image.'] });
+    return;
+  }
+  s.setSubmitting(true);
+  try {
+    const result = await studio.generations.create({
+      startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
+      prompt: s.prompt,
+      negativePrompt: s.negativePrompt,
+      model: s.model,
+      mode: s.mode,
+      duration: s.duration,
+    });
+    if (result.ok) {
+      useLibrary.getState().upsert(result.value);
+    } else {
+      const messages = result.error.problems?.filter((p) => p.severity === 'error').map((p) => p.message) ?? [result.error.message];
+      s.setSubmitNotice({ title: 'Not sent', messages });
+    }
+  } catch (error) {
+    s.setSubmitNotice({ title: 'Not sent', messages: [(error as Error).message] });
+  } finally {
+    useComposer.getState().setSubmitting(false);
+  }
+}

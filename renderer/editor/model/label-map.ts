@@ -1,0 +1,336 @@
+// The document's mask storage: ONE byte per pixel of the start frame, holding the label of the area the pixel
+// belongs to (0 = unpainted, 1 = static, 2..7 = dynamic areas 1..6; see shared/editor/labels.ts). A pixel therefore
+// belongs to at most one area by construction: painting area k writes k, taking the pixel from whoever had it.
+//
+// Every operation returns the rectangle of pixels it actually changed (null when none changed), tells the pixel
+// listeners (the overlay redraws only that rectangle) and, when a History is attached, is recorded lazily:
+// the map keeps a copy of the state at the last mark and the union of changed rectangles since; when the gesture
+// is sealed it stores only that rectangle's before/after bytes. Outside a gesture each operation is one step.
+//
+// Choices a painter sees:
+// - Eraser (mode 'erase') clears only pixels of the area being erased: erasing the static area near a dynamic one
+//   never eats the dynamic one. To wipe whatever is under the brush, paint label 0 (UNPAINTED) in mode 'paint'.
+// - invert(k) swaps area k with the UNPAINTED pixels and leaves other areas alone. The other reading ("every pixel
+//   not in k becomes k") would steal other areas' paint: the usual flow "paint the boat as dynamic, then invert the
+//   static area to get everything else" would turn the boat static. Swapping with unpainted pixels is also its own
+//   inverse (invert twice = no change); fillAll(k) remains for "everything is k".
+import { assertLabel, LABEL_COUNT, UNPAINTED } from '../../../shared/editor/labels';
+import { unionRect, type Point, type Rect } from '../../../shared/editor/geometry';
+import type { GestureParticipant, History, HistoryStep } from './history';
+import { capsuleSpans, polygonSpans, rectSpans, type SpanSink } from './raster';
+import { copyRect, readRect, writeRect } from './rect-bytes';
+
+export type InkMode = 'paint' | 'erase';
+export type PixelsListener = (rect: Rect) => void;
+
+export interface LabelMapOptions {
+  /** Records every change into this history (the map attaches itself as a gesture participant). */
+  history?: History;
+  /** Initial labels (e.g. a loaded draft); copied. Every value must be a valid label. */
+  data?: Uint8Array;
+}
+
+function assertFinite(p: Point): void {
+  if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new RangeError(`point must be finite, got (${p.x}, ${p.y})`);
+}
+
+export class LabelMap implements GestureParticipant {
+  readonly width: number;
+  readonly height: number;
+  /** The labels, row-major. Read freely; write only through the methods (they keep counts, history and listeners). */
+  readonly data: Uint8Array;
+  private readonly counts = new Float64Array(256);
+  private readonly history: History | null;
+  private readonly mark: Uint8Array | null;
+  private readonly markCounts = new Float64Array(256);
+  private pending: Rect | null = null;
+  private readonly listeners = new Set<PixelsListener>();
+  private readonly lut = Uint8Array.from({ length: 256 }, (_, i) => i);
+  /** Per-operation histogram of the labels a paint operation replaced. */
+  private readonly hist = new Int32Array(256);
+  // Bounding box of what the operation in progress changed.
+  private minX = 0;
+  private minY = 0;
+  private maxX = -1;
+  private maxY = -1;
+
+  constructor(width: number, height: number, options: LabelMapOptions = {}) {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+      throw new RangeError(`label map size must be positive integers, got ${width}×${height}`);
+    }
+    this.width = width;
+    this.height = height;
+    this.data = new Uint8Array(width * height);
+    if (options.data) {
+      if (options.data.length !== this.data.length) throw new RangeError('initial data has the wrong size');
+      for (const v of options.data) if (v >= LABEL_COUNT) throw new RangeError(`initial data holds label ${v}`);
+      this.data.set(options.data);
+    }
+    this.recount();
+    this.history = options.history ?? null;
+    this.mark = this.history ? this.data.slice() : null;
+    this.markCounts.set(this.counts);
+    this.history?.attach(this);
+  }
+
+  /** Called with each changed rectangle: by operations, undo/redo and cancel. Returns the unsubscribe function. */
+  onPixelsChanged(listener: PixelsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  labelAt(x: number, y: number): number {
+    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return UNPAINTED;
+    return this.data[y * this.width + x] ?? UNPAINTED;
+  }
+
+  /** Pixels holding `label`; O(1) (kept up to date by every write). */
+  countPixels(label: number): number {
+    assertLabel(label);
+    return this.counts[label] ?? 0;
+  }
+
+  /** A round brush swept from `from` to `to` (one pointer move; from = to for a dab). */
+  stampStroke(from: Point, to: Point, radius: number, label: number, mode: InkMode = 'paint'): Rect | null {
+    assertLabel(label);
+    assertFinite(from);
+    assertFinite(to);
+    if (!(radius >= 0)) throw new RangeError(`radius must be ≥ 0, got ${radius}`);
+    return this.withSpans((sink) => capsuleSpans(from, to, radius, this.width, this.height, sink), label, mode, 'Brush');
+  }
+
+  /** The pixels whose centres are inside `rect` (fractional edges allowed). */
+  fillRect(rect: Rect, label: number, mode: InkMode = 'paint'): Rect | null {
+    assertLabel(label);
+    const a = { x: rect.x, y: rect.y };
+    const b = { x: rect.x + rect.width, y: rect.y + rect.height };
+    assertFinite(a);
+    assertFinite(b);
+    return this.withSpans((sink) => rectSpans(a, b, this.width, this.height, sink), label, mode, 'Fill rectangle');
+  }
+
+  /** Lasso: even-odd fill of the closed polygon, by pixel centres. Fewer than three points change nothing. */
+  fillPolygon(points: readonly Point[], label: number, mode: InkMode = 'paint'): Rect | null {
+    assertLabel(label);
+    points.forEach(assertFinite);
+    return this.withSpans((sink) => polygonSpans(points, this.width, this.height, sink), label, mode, 'Lasso');
+  }
+
+  /** The whole image becomes `label`, taking every pixel from every other area. */
+  fillAll(label: number): Rect | null {
+    assertLabel(label);
+    if (this.counts[label] === this.data.length) return null;
+    this.startOp();
+    const d = this.data;
+    const w = this.width;
+    for (let y = 0; y < this.height; y++) {
+      const base = y * w;
+      const end = base + w;
+      let first = base;
+      while (first < end && d[first] === label) first++;
+      if (first === end) continue;
+      let last = end - 1;
+      while (d[last] === label) last--;
+      d.fill(label, first, last + 1);
+      this.touch(first - base, last - base, y);
+    }
+    this.counts.fill(0);
+    this.counts[label] = d.length;
+    return this.endOp('Fill all');
+  }
+
+  /** Area `label` ↔ unpainted; other areas untouched (see the header for why). */
+  invert(label: number): Rect | null {
+    assertLabel(label);
+    if (label === UNPAINTED) throw new RangeError('invert needs an area label, not UNPAINTED');
+    this.lut[label] = UNPAINTED;
+    this.lut[UNPAINTED] = label;
+    return this.withLut('Invert');
+  }
+
+  /** Every pixel of `label` becomes unpainted. */
+  clear(label: number): Rect | null {
+    assertLabel(label);
+    if (label === UNPAINTED || this.counts[label] === 0) return null;
+    this.lut[label] = UNPAINTED;
+    return this.withLut('Clear area');
+  }
+
+  /**
+   * Relabels every pixel: `mapping[old]` is the new label of pixels labelled `old` (missing entries keep their
+   * label). E.g. deleting area 3 and closing the gap: [0, 1, 2, 3, 0, 4, 5, 6] (label 4 → 0, labels 5..7 → 4..6).
+   */
+  remapLabels(mapping: ArrayLike<number>): Rect | null {
+    const n = Math.min(LABEL_COUNT, mapping.length);
+    for (let v = 0; v < n; v++) assertLabel(mapping[v] ?? v);
+    for (let v = 0; v < n; v++) this.lut[v] = mapping[v] ?? v;
+    return this.withLut('Relabel areas');
+  }
+
+  /** A copy of the labels (tests, drafts). */
+  snapshot(): Uint8Array {
+    return this.data.slice();
+  }
+
+  /** Recomputes the per-label counts from the pixels (they are maintained incrementally; this is the reference). */
+  recount(): void {
+    this.counts.fill(0);
+    for (const v of this.data) this.counts[v]!++;
+  }
+
+  // ---- GestureParticipant -------------------------------------------------------------------------------------
+
+  seal(label: string): HistoryStep | null {
+    const rect = this.pending;
+    const mark = this.mark;
+    if (!rect || !mark) return null;
+    this.pending = null;
+    const before = readRect(mark, this.width, rect);
+    const after = readRect(this.data, this.width, rect);
+    copyRect(this.data, mark, this.width, rect);
+    // Counts change exactly by (now − mark), whatever happened inside the rectangle.
+    const delta = new Float64Array(LABEL_COUNT);
+    for (let v = 0; v < LABEL_COUNT; v++) delta[v] = (this.counts[v] ?? 0) - (this.markCounts[v] ?? 0);
+    this.markCounts.set(this.counts);
+    const apply = (bytes: Uint8Array, sign: 1 | -1): void => {
+      writeRect(this.data, this.width, rect, bytes);
+      writeRect(mark, this.width, rect, bytes);
+      for (let v = 0; v < LABEL_COUNT; v++) this.counts[v] = (this.counts[v] ?? 0) + sign * (delta[v] ?? 0);
+      this.markCounts.set(this.counts);
+      this.emit(rect);
+    };
+    return {
+      label,
+      bytes: before.byteLength + after.byteLength,
+      undo: () => apply(before, -1),
+      redo: () => apply(after, 1),
+    };
+  }
+
+  rollback(): void {
+    const rect = this.pending;
+    if (!rect || !this.mark) return;
+    this.pending = null;
+    copyRect(this.mark, this.data, this.width, rect);
+    this.counts.set(this.markCounts);
+    this.emit(rect);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------------------
+
+  private withSpans(shape: (sink: SpanSink) => void, label: number, mode: InkMode, opName: string): Rect | null {
+    this.startOp();
+    const d = this.data;
+    const w = this.width;
+    const hist = this.hist;
+    let erased = 0;
+    const sink: SpanSink =
+      mode === 'paint'
+        ? (y, x0, x1) => {
+            // Trim what already has the label, histogram what is replaced (for the counts), then memset.
+            const base = y * w;
+            let first = base + x0;
+            const end = base + x1;
+            while (first < end && d[first] === label) first++;
+            if (first === end) return;
+            let last = end - 1;
+            while (d[last] === label) last--;
+            for (let i = first; i <= last; i++) hist[d[i] as number]!++;
+            d.fill(label, first, last + 1);
+            this.touch(first - base, last - base, y);
+          }
+        : (y, x0, x1) => {
+            if (label === UNPAINTED) return;
+            const base = y * w;
+            let first = -1;
+            let last = -1;
+            for (let i = base + x0, end = base + x1; i < end; i++) {
+              if (d[i] === label) {
+                d[i] = UNPAINTED;
+                if (first < 0) first = i;
+                last = i;
+                erased++;
+              }
+            }
+            if (first >= 0) this.touch(first - base, last - base, y);
+          };
+    shape(sink);
+    const counts = this.counts;
+    if (mode === 'paint') {
+      let gained = 0;
+      for (let v = 0; v < 256; v++) {
+        const n = hist[v] ?? 0;
+        if (n === 0 || v === label) continue;
+        counts[v] = (counts[v] ?? 0) - n;
+        gained += n;
+      }
+      counts[label] = (counts[label] ?? 0) + gained;
+      hist.fill(0);
+    } else {
+      counts[label] = (counts[label] ?? 0) - erased;
+      counts[UNPAINTED] = (counts[UNPAINTED] ?? 0) + erased;
+    }
+    return this.endOp(mode === 'erase' ? 'Erase' : opName);
+  }
+
+  /** Applies `this.lut` to every pixel, then resets it to the identity. */
+  private withLut(opName: string): Rect | null {
+    const lut = this.lut;
+    const d = this.data;
+    const w = this.width;
+    this.startOp();
+    let identity = true;
+    for (let v = 0; v < 256; v++) if (lut[v] !== v && this.counts[v] !== 0) identity = false;
+    if (!identity) {
+      for (let y = 0; y < this.height; y++) {
+        // Find the changed stretch from both ends, then map it without branches.
+        const base = y * w;
+        const end = base + w;
+        let first = base;
+        while (first < end && lut[d[first] as number] === d[first]) first++;
+        if (first === end) continue;
+        let last = end - 1;
+        while (lut[d[last] as number] === d[last]) last--;
+        for (let i = first; i <= last; i++) d[i] = lut[d[i] as number] as number;
+        this.touch(first - base, last - base, y);
+      }
+      const old = Float64Array.from(this.counts);
+      this.counts.fill(0);
+      for (let v = 0; v < 256; v++) this.counts[lut[v] as number]! += old[v] ?? 0;
+    }
+    for (let v = 0; v < 256; v++) lut[v] = v;
+    return this.endOp(opName);
+  }
+
+  private startOp(): void {
+    this.minX = this.minY = Infinity;
+    this.maxX = this.maxY = -Infinity;
+  }
+
+  private touch(x0: number, x1: number, y: number): void {
+    if (x0 < this.minX) this.minX = x0;
+    if (x1 > this.maxX) this.maxX = x1;
+    if (y < this.minY) this.minY = y;
+    if (y > this.maxY) this.maxY = y;
+  }
+
+  private endOp(opName: string): Rect | null {
+    if (this.maxX < this.minX) return null;
+    const rect: Rect = {
+      x: this.minX,
+      y: this.minY,
+      width: this.maxX - this.minX + 1,
+      height: this.maxY - this.minY + 1,
+    };
+    if (this.history) {
+      this.pending = unionRect(this.pending, rect);
+      this.history.settle(opName);
+    }
+    this.emit(rect);
+    return rect;
+  }
+
+  private emit(rect: Rect): void {
+    for (const l of this.listeners) l(rect);
+  }
+}

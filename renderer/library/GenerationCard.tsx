@@ -1,0 +1,52 @@
+import type { GenerationView } from '../../shared/library/generation';
+import { useLibrary } from '../store/library';
+import { relativeTime, statusLabel } from './status';
+
+export function GenerationCard({ generation: g }: { generation: GenerationView }) {
+  const open = useLibrary((s) => s.open);
+  const ready = g.status === 'succeed' && g.media.result;
+  const label = statusLabel(g);
+  const title = g.settings.prompt.trim() || 'Untitled';
+  const progress = g.download?.totalBytes ? g.download.receivedBytes / g.download.totalBytes : undefined;
+
+  return (
+    <article className={`card card--${g.status}`} aria-label={`Generation: ${title}`}>
+      <button
+        type="button"
+        className="card__media"
+        disabled={!ready}
+        aria-label={ready ? `Play “${title}”` : `${label}: “${title}”`}
+        onClick={() => open(g.id)}
+      >
+        <img src={g.media.poster ?? g.media.start} alt="" />
+        {ready && <span className="card__play" aria-hidden="true" />}
+        {!ready && g.status !== 'failed' && <span className="card__spinner" aria-hidden="true" />}
+        {progress !== undefined && (
+          <span className="card__progress" aria-hidden="true">
+            <span style={{ width: `${Math.round(progress * 100)}%` }} />
+          </span>
+        )}
+      </button>
+      <div className="card__body">
+        <div className="card__row">
+          <span className={`chip chip--${g.status}`} role="status" aria-label="Status">
+            {label}
+          </span>
+          <span className="card__time">{relativeTime(g.createdAt)}</span>
+        </div>
+        <p className="card__prompt" title={g.settings.prompt}>
+          {title}
+        </p>
+        <p className="card__meta">
+          {g.settings.model} · {g.settings.mode} · {g.settings.duration} s{g.provider.kind === 'sandbox' ? ' · Sandbox' : ''}
+        </p>
+        {g.error && (
+          <p className="card__error" role="note">
+            {g.error.message}
+            {g.error.detail ? ` ${g.error.detail}` : ''}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import type { GenerationStatus, GenerationView } from '../../shared/library/generation';
+
+const LABELS: Record<GenerationStatus, string> = {
+  submitting: 'Sending',
+  queued: 'Queued',
+  submitted: 'Submitted',
+  processing: 'Processing',
+  downloading: 'Downloading',
+  succeed: 'Ready',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export function statusLabel(g: GenerationView): string {
+  if (g.status === 'downloading' && g.download?.totalBytes) {
+    return `Downloading ${Math.floor((100 * g.download.receivedBytes) / g.download.totalBytes)}%`;
+  }
+  return LABELS[g.status];
+}
+
+export function relativeTime(iso: string, now = Date.now()): string {
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (seconds < 45) return 'just now';
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
