@@ -215,6 +215,21 @@ describe('invert, clear, remapLabels', () => {
     expect(() => map.invert(0)).toThrow(RangeError);
   });
 
+  it('invert and remapLabels match a per-pixel reference on random maps of odd widths', () => {
+    const r = rng(99);
+    for (const [w, h] of [[37, 23], [64, 9], [1, 17], [101, 3]] as const) {
+      const data = Uint8Array.from({ length: w * h }, () => (r() < 0.5 ? Math.floor(r() * 8) : 0));
+      const map = new LabelMap(w, h, { data });
+      map.invert(3);
+      expect([...map.data]).toEqual([...data].map((v) => (v === 3 ? 0 : v === 0 ? 3 : v)));
+      const mapping = [0, 5, 7, 1, 2, 0, 6, 4];
+      const before = map.snapshot();
+      map.remapLabels(mapping);
+      expect([...map.data]).toEqual([...before].map((v) => mapping[v]));
+      expectCountsExact(map);
+    }
+  });
+
   it('clear empties one area only', () => {
     const map = new LabelMap(20, 20);
     map.fillRect({ x: 0, y: 0, width: 10, height: 10 }, 2);
