@@ -79,6 +79,7 @@ async function ready(): Promise<void> {
     minWidth: 900,
     minHeight: 600,
     title: 'Kling Studio',
+    icon: join(appRoot, 'assets', 'icon.png'),
     backgroundColor: '#0f1115',
     show: false,
     webPreferences: {

@@ -35,7 +35,7 @@ export interface StudioServices {
   stop(): void;
 }
 
-const SANDBOX_HINT = 'Offline and free: every generation returns a sample clip. Add a Kling API key in Settings to make real videos.';
+const SANDBOX_HINT = 'Offline and free: a simulator of the Kling API on this computer; every generation returns a sample clip.';
 
 export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const now = deps.now ?? (() => new Date());

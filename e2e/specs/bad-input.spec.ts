@@ -28,7 +28,7 @@ test('files that break a rule are refused with a message naming it, and nothing 
   await writeFile(big, padding);
   await ui.openStartFrame(big);
   await expect(ui.alerts).toContainText('at most 10 MB');
-  await expect(ui.alerts).toContainText('12.0 MB');
+  await expect(ui.alerts).toContainText('12 MB');
 
   // The good frame and the prompt are still there; the message can be dismissed.
   await expect(ui.startFrame).toHaveAccessibleName('Start frame: start-1280x720.jpg');
@@ -36,4 +36,17 @@ test('files that break a rule are refused with a message naming it, and nothing 
   await ui.page.getByRole('button', { name: 'Dismiss message' }).click();
   await expect(ui.alerts).toHaveCount(0);
   await expect(ui.generateButton).toBeEnabled();
+});
+
+test('a prompt over the limit is refused by main before anything is sent', async ({ studio }) => {
+  const { ui, sandbox } = studio;
+  await ui.openStartFrame(START);
+  await ui.prompt.fill('a'.repeat(2501));
+  await expect(ui.page.getByText('2501 / 2500')).toBeVisible();
+  await ui.generateButton.click();
+  await expect(ui.alerts).toContainText('Not sent');
+  await expect(ui.alerts).toContainText('2500');
+  expect(sandbox.received).toHaveLength(0);
+  await expect(ui.prompt).toHaveValue('a'.repeat(2501));
+  await expect(ui.page.getByText('No generations yet')).toBeVisible();
 });

@@ -108,18 +108,20 @@ export function ComposerPanel() {
         </fieldset>
       </div>
 
-      {s.submitNotice && <NoticeBox notice={s.submitNotice} onDismiss={() => s.setSubmitNotice(undefined)} />}
-      <button
-        type="button"
-        className="button button--primary button--wide"
-        disabled={!s.startFrame || s.submitting}
-        title={s.startFrame ? `Generate (${shortcutLabel('Mod+Enter')})` : 'Add a start frame first'}
-        onClick={() => void generate()}
-      >
-        {s.submitting ? 'Sending…' : 'Generate'}
-        <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>
-      </button>
-      {!s.startFrame && <p className="hint">Add a start frame to enable Generate.</p>}
+      <div className="composer__footer">
+        {s.submitNotice && <NoticeBox notice={s.submitNotice} onDismiss={() => s.setSubmitNotice(undefined)} />}
+        <button
+          type="button"
+          className="button button--primary button--wide"
+          disabled={!s.startFrame || s.submitting}
+          title={s.startFrame ? `Generate (${shortcutLabel('Mod+Enter')})` : 'Add a start frame first'}
+          onClick={() => void generate()}
+        >
+          {s.submitting ? 'Sending…' : 'Generate'}
+          <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>
+        </button>
+        {!s.startFrame && <p className="hint">Add a start frame to enable Generate.</p>}
+      </div>
     </section>
   );
 }
