@@ -2,7 +2,7 @@
 // ipcRenderer, and can only call the channels the contract names.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createStudioApi } from '../shared/ipc/api';
-import { EVENT_NAMES } from '../shared/ipc/contract';
+import { EVENT_NAMES } from '../shared/ipc/channels';
 
 const api = createStudioApi(
   (channel, request) => ipcRenderer.invoke(channel, request),

@@ -7,7 +7,7 @@ import type { createGenerationSchema, GenerationList } from '../../shared/ipc/co
 import { readImageInfo } from '../../shared/kling/image-info';
 import { hasErrors } from '../../shared/kling/problems';
 import { validateRequest } from '../../shared/kling/validate';
-import type { GenerationView } from '../../shared/library/generation';
+import type { GenerationInputs, GenerationView } from '../../shared/library/generation';
 import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
 import type { TaskEngine } from '../tasks/engine';
@@ -22,6 +22,24 @@ export interface GenerationHandlerDeps {
 }
 
 const POSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Masks are kept beside the frames as `static_mask.png` and `dynamic_mask_N.png`, with their trajectories in the record. */
+function maskFiles(request: z.output<typeof createGenerationSchema>) {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  const inputs: Pick<GenerationInputs, 'staticMask' | 'dynamicMasks'> = {};
+  if (request.staticMask) {
+    files.push({ name: 'static_mask.png', bytes: request.staticMask });
+    inputs.staticMask = 'static_mask.png';
+  }
+  if (request.dynamicMasks?.length) {
+    inputs.dynamicMasks = request.dynamicMasks.map((m, i) => {
+      const name = `dynamic_mask_${i + 1}.png`;
+      files.push({ name, bytes: m.mask });
+      return { file: name, trajectory: m.trajectory };
+    });
+  }
+  return { files, inputs };
+}
 
 const extensionOf = (bytes: Uint8Array) => (readImageInfo(bytes).format === 'png' ? 'png' : 'jpg');
 
@@ -39,6 +57,8 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       const problems = validateRequest({
         startFrame: request.startFrame.bytes,
         ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
+        ...(request.staticMask ? { staticMask: request.staticMask } : {}),
+        ...(request.dynamicMasks?.length ? { dynamicMasks: request.dynamicMasks } : {}),
         prompt: request.prompt,
         negativePrompt: request.negativePrompt,
         model: request.model,
@@ -53,6 +73,7 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       }
       const start = `start.${extensionOf(request.startFrame.bytes)}`;
       const end = request.endFrame ? `end.${extensionOf(request.endFrame.bytes)}` : undefined;
+      const masks = maskFiles(request);
       const record = await deps.library.create({
         provider: { id: provider.id, kind: provider.kind, label: provider.label },
         settings: {
@@ -66,8 +87,9 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
         files: [
           { name: start, bytes: request.startFrame.bytes },
           ...(end && request.endFrame ? [{ name: end, bytes: request.endFrame.bytes }] : []),
+          ...masks.files,
         ],
-        inputs: { start, ...(end ? { end } : {}) },
+        inputs: { start, ...(end ? { end } : {}), ...masks.inputs },
       });
       deps.engine.start(record.id);
       return view(record);

@@ -1,7 +1,8 @@
 // The shape of `window.studio`, built from the contract. The same builder runs in the Electron preload and in the
 // Chromium test host, so the renderer cannot tell them apart.
 import type { z } from 'zod';
-import { contract, channelName, type Contract, type StudioEvents } from './contract';
+import { CHANNELS, channelName } from './channels';
+import type { Contract, StudioEvents } from './contract';
 import type { BridgeResult } from './result';
 
 type Method<D> = D extends { request: infer S extends z.ZodType; response: infer R }
@@ -18,9 +19,9 @@ export type Subscribe = (event: string, listener: (payload: unknown) => void) =>
 
 export function createStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi {
   const api: Record<string, unknown> = {};
-  for (const [domain, methods] of Object.entries(contract)) {
+  for (const [domain, methods] of Object.entries(CHANNELS)) {
     const group: Record<string, (request: unknown) => Promise<BridgeResult<unknown>>> = {};
-    for (const method of Object.keys(methods)) {
+    for (const method of methods) {
       const name = channelName(domain, method);
       group[method] = (request: unknown) => invoke(name, request ?? {});
     }

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
 import { LIMITS } from '../kling/limits';
+import { CHANNELS, channelName, type EventName } from './channels';
+
+export { channelName, EVENT_NAMES } from './channels';
 
 /** A response type carried at the type level only. */
 const returns = <T>(): T => undefined as T;
@@ -18,9 +21,17 @@ export const imageFileSchema = z.object({
   bytes,
 });
 
+const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+/** A moving area: its mask as a PNG, and where it goes, in top-left pixels of the start frame. */
+export const dynamicMaskSchema = z.object({ mask: bytes, trajectory: z.array(pointSchema).max(1000) });
+
 export const createGenerationSchema = z.object({
   startFrame: imageFileSchema,
   endFrame: imageFileSchema.optional(),
+  staticMask: bytes.optional(),
+  // The rule (at most six) is checked by validation with a message; the schema only bounds the payload.
+  dynamicMasks: z.array(dynamicMaskSchema).max(16).optional(),
   prompt: z.string().max(100_000),
   negativePrompt: z.string().max(100_000).default(''),
   model: z.string().min(1).max(100),
@@ -73,14 +84,24 @@ export const contract = {
 export interface StudioEvents {
   'generation.updated': GenerationView;
 }
-export const EVENT_NAMES: readonly (keyof StudioEvents)[] = ['generation.updated'];
+
+// Compile-time agreement between the contract and the schema-free name list the preload uses.
+type MethodsOf<D extends Domain> = (typeof CHANNELS)[D][number];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsAgree: { [D in Domain]: Same<MethodsOf<D>, keyof Contract[D]> } & Record<keyof typeof CHANNELS, true> = {
+  app: true,
+  provider: true,
+  generations: true,
+};
+const _eventsAgree: Same<EventName, keyof StudioEvents> = true;
+void _channelsAgree;
+void _eventsAgree;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;
 export type ChannelName = { [D in Domain]: `${D & string}:${keyof Contract[D] & string}` }[Domain];
 export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
 
-export const channelName = (domain: string, method: string): string => `${domain}:${method}`;
 
 /** Every channel of the contract as [name, domain, method, schema]. */
 export function listChannels(): { name: string; domain: string; method: string; request: z.ZodType }[] {

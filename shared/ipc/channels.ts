@@ -1,0 +1,12 @@
+// The channel and event names of the bridge without their schemas, so the preload (which only forwards calls) does
+// not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
+export const CHANNELS = {
+  app: ['info'],
+  provider: ['status'],
+  generations: ['list', 'create', 'savePoster'],
+} as const;
+
+export const EVENT_NAMES = ['generation.updated'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export const channelName = (domain: string, method: string): string => `${domain}:${method}`;
