@@ -54,7 +54,11 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
     let launch: () => Promise<Running>;
     if (hostBrowser) {
       launch = async () => {
-        const host: StudioHost = await startStudioHost({ libraryRoot, provider: sandboxProvider(sandbox.baseUrl, apiKey, fetch) });
+        const host: StudioHost = await startStudioHost({
+          libraryRoot,
+          settingsPath: join(dir, 'settings.json'),
+          provider: sandboxProvider(sandbox.baseUrl, apiKey, fetch),
+        });
         const context = await hostBrowser.newContext(testInfo.project.use);
         const page = await host.open(context);
         return {

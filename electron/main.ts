@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from './http/csp';
 import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
+import { safeStorageBox } from './platform/secret-box';
 import { hardenApp } from './platform/security';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
 import { createStudioServices, type StudioServices } from './services';
@@ -47,12 +48,14 @@ async function sandbox(): Promise<ActiveProvider> {
 
 async function ready(): Promise<void> {
   hardenApp(isAppUrl);
-  const settings = new Store<{ window: WindowState }>({ name: 'settings', defaults: { window: {} } });
+  const settings = new Store<Record<string, unknown>>({ name: 'settings', defaults: { window: {} } });
   const provider = await sandbox();
   const studio = createStudioServices({
     libraryRoot: join(app.getPath('userData'), 'library'),
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-    providers: () => [provider],
+    sandbox: provider,
+    settings: { get: <T>(key: string) => settings.get(key) as T | undefined, set: (key, value) => settings.set(key, value) },
+    secretBox: safeStorageBox(),
     mediaUrl: mediaUrlWith(`${MEDIA_ORIGIN}/`),
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     fetch,
@@ -72,7 +75,7 @@ async function ready(): Promise<void> {
     );
   }
 
-  const windowState = { get: () => settings.get('window'), set: (s: WindowState) => settings.set('window', s) };
+  const windowState = { get: () => (settings.get('window') ?? {}) as WindowState, set: (s: WindowState) => settings.set('window', s) };
   const saved = windowState.get();
   mainWindow = new BrowserWindow({
     ...initialBounds(saved),

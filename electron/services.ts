@@ -8,14 +8,23 @@ import { Library } from './library/library';
 import { toView, type MediaUrl } from './library/media';
 import { createTaskEngine, type TaskEngine } from './tasks/engine';
 import type { ActiveProvider } from './tasks/provider';
+import { createProviderRegistry, type ProviderRegistry } from './tasks/providers';
+import { profileHandlers } from './ipc/profile-handlers';
+import { MemoryStore, type KeyValueStore } from './settings/key-value';
+import { ProfileStore } from './settings/profile-store';
+import { CredentialVault, plainBox, type SecretBox } from './settings/credential-vault';
 
 export type Emit = <E extends keyof StudioEvents>(event: E, payload: StudioEvents[E]) => void;
 
 export interface StudioServicesDeps {
   libraryRoot: string;
   app: Omit<AppInfo, 'libraryPath'>;
-  /** The providers the person has configured; the first with a credential is used, else the sandbox. */
-  providers(): ActiveProvider[];
+  /** The built-in (or an external) sandbox: always usable, the default while no other profile has a credential. */
+  sandbox: ActiveProvider;
+  /** Small settings: profiles and (encrypted) credentials. In memory when left out. */
+  settings?: KeyValueStore;
+  /** How credentials are encrypted at rest; Electron's safeStorage in the app. */
+  secretBox?: SecretBox;
   mediaUrl: MediaUrl;
   emit: Emit;
   fetch: typeof fetch;
@@ -30,6 +39,7 @@ export interface StudioServices {
   library: Library;
   engine: TaskEngine;
   registry: HandlerRegistry;
+  providers: ProviderRegistry;
   /** Pick up every unfinished generation (after a crash or a quit mid-flight). */
   start(): Promise<void>;
   stop(): void;
@@ -40,15 +50,16 @@ const SANDBOX_HINT = 'Offline and free: a simulator of the Kling API on this com
 export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const now = deps.now ?? (() => new Date());
   const library = new Library({ root: deps.libraryRoot, now });
-  const current = (): ActiveProvider => {
-    const provider = deps.providers()[0];
-    if (!provider) throw new Error('No provider is configured');
-    return provider;
-  };
+  const sandbox = deps.sandbox;
+  const settings = deps.settings ?? new MemoryStore();
+  const profiles = new ProfileStore(settings);
+  const vault = new CredentialVault(settings, deps.secretBox ?? plainBox);
+  const providers = createProviderRegistry({ profiles, vault, sandbox, fetch: deps.fetch, now: () => now().getTime() });
+  const current = () => providers.current();
   const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
   const engine = createTaskEngine({
     library,
-    providerFor: (id) => deps.providers().find((p) => p.id === id),
+    providerFor: (id) => providers.byId(id),
     onChange,
     fetch: deps.fetch,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -72,7 +83,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     {
       'app:info': async (): Promise<AppInfo> => ({ ...deps.app, libraryPath: library.root }),
       'provider:status': async () => providerStatus(),
-      ...generationHandlers({ library, engine, currentProvider: current, mediaUrl: deps.mediaUrl }),
+      ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
+      ...profileHandlers({ profiles, vault, providers, library, engine }),
     },
     { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) },
   );
@@ -81,6 +93,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     library,
     engine,
     registry,
+    providers,
     start: async () => void (await engine.resume()),
     stop: () => engine.stop(),
   };

@@ -14,6 +14,7 @@ import { mediaResponse, mediaUrlWith } from '../../electron/library/media';
 import { createStudioServices, type StudioServices } from '../../electron/services';
 import type { ActiveProvider } from '../../electron/tasks/provider';
 import { decodeBytes } from './bytes-codec';
+import { JsonFileStore } from '../../electron/settings/key-value';
 
 const repo = join(import.meta.dirname, '..', '..');
 const MEDIA_PREFIX = '/media/';
@@ -52,13 +53,15 @@ export interface StudioHost {
   close(): Promise<void>;
 }
 
-export async function startStudioHost(options: { libraryRoot: string; provider: ActiveProvider }): Promise<StudioHost> {
+export async function startStudioHost(options: { libraryRoot: string; settingsPath: string; provider: ActiveProvider }): Promise<StudioHost> {
   const pages = new Set<Page>();
   let origin = '';
+  const settings = new JsonFileStore(options.settingsPath);
   const services = createStudioServices({
     libraryRoot: options.libraryRoot,
     app: { name: 'Kling Studio', version: 'test', platform: process.platform },
-    providers: () => [options.provider],
+    sandbox: options.provider,
+    settings,
     mediaUrl: (folder, file, version) => mediaUrlWith(`${origin}${MEDIA_PREFIX}`)(folder, file, version),
     emit: (event, payload) => {
       for (const page of pages) {
@@ -104,6 +107,7 @@ export async function startStudioHost(options: { libraryRoot: string; provider: 
     async close() {
       services.stop();
       await services.engine.idle().catch(() => undefined);
+      await settings.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -11,13 +11,13 @@ import type { GenerationInputs, GenerationView } from '../../shared/library/gene
 import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
 import type { TaskEngine } from '../tasks/engine';
-import type { ActiveProvider } from '../tasks/provider';
+import type { ProviderRegistry } from '../tasks/providers';
 import { UserFacingError } from './user-facing-error';
 
 export interface GenerationHandlerDeps {
   library: Library;
   engine: TaskEngine;
-  currentProvider(): ActiveProvider;
+  providers: ProviderRegistry;
   mediaUrl: MediaUrl;
 }
 
@@ -53,7 +53,10 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
     },
 
     'generations:create': async (request: z.output<typeof createGenerationSchema>): Promise<GenerationView> => {
-      const provider = deps.currentProvider();
+      const provider = request.profileId ? deps.providers.byId(request.profileId) : deps.providers.current();
+      if (!provider) {
+        throw new UserFacingError('no-credential', 'That profile has no credential yet. Add one in Settings, or pick another profile.', undefined, 'profileId');
+      }
       const problems = validateRequest({
         startFrame: request.startFrame.bytes,
         ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),

@@ -17,5 +17,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await handle.close();
-  await rename(temp, path);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    // A failed rename (target is a folder, permissions, …) must not leave the temp file behind in the library.
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

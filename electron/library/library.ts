@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileAtomic } from './atomic-write';
 import type { GenerationRecord } from '../../shared/library/generation';
 import type { LibraryProblem } from '../../shared/ipc/contract';
+import type { TaskData } from '../../shared/kling/wire';
 
 export const RECORD_FILE = 'generation.json';
 
@@ -71,6 +72,43 @@ export class Library {
     return record;
   }
 
+  /**
+   * Record a task that was created elsewhere (found through the list endpoint). It has no inputs on disk; the engine
+   * follows it from its current status and downloads its clip.
+   */
+  async createImported(spec: { provider: GenerationRecord['provider']; task: TaskData }): Promise<GenerationRecord> {
+    await mkdir(this.root, { recursive: true });
+    const { task } = spec;
+    const created = new Date(task.created_at || this.now().getTime());
+    const id = randomBytes(5).toString('hex');
+    const folder = folderName(created, id);
+    await mkdir(join(this.root, folder));
+    const video = task.task_result?.videos[0];
+    const record: GenerationRecord = {
+      schemaVersion: 1,
+      id,
+      folder,
+      origin: 'import',
+      createdAt: created.toISOString(),
+      updatedAt: this.now().toISOString(),
+      status: task.task_status === 'succeed' ? 'downloading' : task.task_status,
+      externalTaskId: task.task_info?.external_task_id ?? '',
+      taskId: task.task_id,
+      provider: spec.provider,
+      settings: { model: '', mode: 'std', duration: video?.duration === '10' ? '10' : '5', prompt: '', negativePrompt: '' },
+      inputs: {},
+      ...(task.final_unit_deduction === undefined ? {} : { creditsCharged: task.final_unit_deduction }),
+      ...(video ? { result: { file: 'result.mp4', bytes: 0, sourceUrl: video.url, videoId: video.id, durationSec: Number(video.duration) } } : {}),
+      ...(task.task_status === 'failed'
+        ? { error: { message: 'Kling could not make this video.', detail: task.task_status_msg ?? '' } }
+        : {}),
+      timings: { acceptedAt: created.toISOString() },
+    };
+    await writeFileAtomic(join(this.root, folder, RECORD_FILE), JSON.stringify(record, null, 2));
+    this.folders.set(id, folder);
+    return record;
+  }
+
   async get(id: string): Promise<GenerationRecord | undefined> {
     const folder = this.folders.get(id) ?? (await this.findFolder(id));
     if (!folder) return undefined;
@@ -119,6 +157,9 @@ export class Library {
         problems.push({ folder: name, message: (error as Error).message });
       }
     }
+    // Folder names carry the time to the second only, with a random id after it: two generations made within one
+    // second would otherwise list in random order. The record's millisecond createdAt decides.
+    items.sort((a, b) => (a.createdAt === b.createdAt ? b.folder.localeCompare(a.folder) : b.createdAt.localeCompare(a.createdAt)));
     return { items, problems };
   }
 

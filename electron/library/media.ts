@@ -14,7 +14,13 @@ export function mediaUrlWith(prefix: string): MediaUrl {
 
 /** Answer a media request whose path (after the prefix) is `<folder>/<file>`. */
 export async function mediaResponse(library: Library, path: string, request: Request): Promise<Response> {
-  const parts = path.replace(/^\/+/, '').split('/').map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.replace(/^\/+/, '').split('/').map(decodeURIComponent);
+  } catch {
+    // A malformed %-escape (URIError) is a bad URL, not a server fault: answer 404 rather than throw to the protocol.
+    return new Response('Not found', { status: 404 });
+  }
   const file = parts.length === 2 ? library.resolveFile(parts[0] ?? '', parts[1] ?? '') : undefined;
   if (!file) return new Response('Not found', { status: 404 });
   // Canvas capture of a frame (for the poster) needs CORS-clean media in Electron, where the page's origin differs.
@@ -26,7 +32,7 @@ export function toView(record: GenerationRecord, url: MediaUrl): GenerationView 
   return {
     ...record,
     media: {
-      start: url(folder, inputs.start),
+      ...(inputs.start ? { start: url(folder, inputs.start) } : {}),
       ...(inputs.end ? { end: url(folder, inputs.end) } : {}),
       ...(result && record.status === 'succeed' ? { result: url(folder, result.file, String(result.bytes)) } : {}),
       ...(result?.poster ? { poster: url(folder, result.poster, record.updatedAt) } : {}),

@@ -25,6 +25,17 @@ export class ExpiredUrlError extends Error {
   }
 }
 
+/**
+ * The connection failed or the body was cut: nothing is wrong with the clip, only with the way to it. The `.part`
+ * file keeps what arrived, and the engine keeps trying (a clip made and charged must not be given up over an outage).
+ */
+export class DownloadInterruptedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(`The clip download was interrupted: ${message}`, { cause });
+    this.name = 'DownloadInterruptedError';
+  }
+}
+
 export class NotAVideoError extends Error {
   constructor() {
     super('The downloaded file is not an MP4 video');
@@ -45,7 +56,9 @@ export async function downloadFile(options: DownloadOptions): Promise<{ bytes: n
     headers.Range = `bytes=${have}-`;
     headers['If-Range'] = options.validator;
   }
-  const response = await options.fetch(options.url, { headers });
+  const response = await options.fetch(options.url, { headers }).catch((error: unknown) => {
+    throw new DownloadInterruptedError((error as Error).message, error);
+  });
   if ([401, 403, 404, 410].includes(response.status)) throw new ExpiredUrlError(response.status);
   if (response.status !== 200 && response.status !== 206) throw new Error(`The clip download answered HTTP ${response.status}`);
   if (!response.body) throw new Error('The clip download has no body');
@@ -59,17 +72,21 @@ export async function downloadFile(options: DownloadOptions): Promise<{ bytes: n
   const file = await open(part, resumed ? 'a' : 'w');
   try {
     options.onProgress?.({ receivedBytes, totalBytes, validator });
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      await file.write(chunk);
-      receivedBytes += chunk.byteLength;
-      options.onProgress?.({ receivedBytes, totalBytes, validator });
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        await file.write(chunk);
+        receivedBytes += chunk.byteLength;
+        options.onProgress?.({ receivedBytes, totalBytes, validator });
+      }
+    } catch (error) {
+      throw new DownloadInterruptedError(`${(error as Error).message} after ${receivedBytes} bytes`, error);
     }
     await file.sync();
   } finally {
     await file.close();
   }
   if (totalBytes !== undefined && receivedBytes !== totalBytes) {
-    throw new Error(`The clip download ended early (${receivedBytes} of ${totalBytes} bytes)`);
+    throw new DownloadInterruptedError(`it ended early (${receivedBytes} of ${totalBytes} bytes)`);
   }
   const head = new Uint8Array(8);
   const check = await open(part, 'r');

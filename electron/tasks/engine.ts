@@ -9,7 +9,7 @@ import { buildCreateBody } from '../../shared/kling/request';
 import type { TaskData } from '../../shared/kling/wire';
 import { isFinished, type GenerationRecord } from '../../shared/library/generation';
 import { delayFor } from './backoff';
-import { downloadFile, ExpiredUrlError } from './download';
+import { DownloadInterruptedError, downloadFile, ExpiredUrlError } from './download';
 import type { ActiveProvider } from './provider';
 import { requestFromRecord } from './request-from-record';
 import { Slots } from './slots';
@@ -114,38 +114,48 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   async function submit(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
     const body = buildCreateBody(await requestFromRecord(deps.library.folderPath(record), record), provider.wire);
     let outcomeUnknown = record.timings.submittedAt !== undefined; // an earlier run may have sent it
+    let sentBefore = outcomeUnknown; // some earlier create, answered or not, carried our external_task_id
     for (let attempt = 0; ; attempt += 1) {
+      // Only an answer to the create itself tells whether it made a task; an error from the lookup does not.
+      let creating = false;
       try {
         if (outcomeUnknown) {
           const existing = await lookUp(provider, record);
-          if (existing) return adopt(record.id, existing);
+          if (existing) return await adopt(record.id, existing);
+          outcomeUnknown = false; // Kling has never heard of our id: the earlier create made nothing
         }
         record = await save(record.id, (r) => {
           r.timings.submittedAt = deps.now().toISOString();
           if (r.status === 'queued') r.status = 'submitting';
         });
         outcomeUnknown = true;
+        creating = true;
         const task = await provider.client.createTask(body);
         return await adopt(record.id, task);
       } catch (error) {
+        const duplicateSuspect = creating && sentBefore;
+        if (creating) sentBefore = true;
         if (error instanceof Stopped) throw error;
+        // Kling answered the create with an error code: that create made nothing. (Before, a retryable code answered
+        // to the *lookup* also cleared this, so the next attempt sent a second create for a task that existed.)
+        if (creating && error instanceof KlingApiError) outcomeUnknown = false;
         if (error instanceof KlingApiError && error.row?.action === 'queue') {
           // Nothing was created: wait for a slot on Kling's side without counting it against the retries.
-          outcomeUnknown = false;
           record = await save(record.id, (r) => void (r.status = 'queued'));
           await pause(delayFor(provider.retry, Math.min(attempt, 4), deps.random));
           attempt -= 1;
           continue;
         }
-        const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
         if (error instanceof KlingApiError && !error.retryable) {
-          // A refusal after an unknown outcome may be Kling rejecting our duplicate external_task_id: look first.
-          const existing = outcomeUnknown ? await lookUp(provider, record).catch(() => undefined) : undefined;
+          // A refusal of a create that was sent before may be Kling rejecting our duplicate external_task_id: look first.
+          const existing = duplicateSuspect ? await lookUp(provider, record).catch(() => undefined) : undefined;
           if (existing) return adopt(record.id, existing);
           return fail(record.id, error);
         }
-        if (!retryable || attempt >= MAX_RETRIES) return fail(record.id, error);
-        if (error instanceof KlingApiError) outcomeUnknown = false; // Kling answered: nothing was created
+        const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
+        // While the outcome is unknown the task may exist on Kling: giving up would lose it (it runs and is charged
+        // with no record following it), and creating again could duplicate it. Keep looking, at the capped backoff.
+        if (!retryable || (attempt >= MAX_RETRIES && !outcomeUnknown)) return fail(record.id, error);
         deps.log?.(`create ${record.id}: ${(error as Error).message}; retrying`);
         await pause(delayFor(provider.retry, attempt, deps.random));
       }
@@ -165,7 +175,10 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       } catch (error) {
         if (error instanceof Stopped) throw error;
         const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
-        if (!retryable || ++failures > MAX_RETRIES) return fail(record.id, error);
+        // The task exists and runs on Kling whatever our network does: marking it failed after an outage would lose
+        // a clip that is made and charged. Only an answer from Kling ends it; keep asking at the capped backoff.
+        if (!retryable) return fail(record.id, error);
+        failures += 1;
         await pause(delayFor(provider.retry, failures, deps.random));
       }
     }
@@ -175,6 +188,10 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   async function download(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
     const target = join(deps.library.folderPath(record), RESULT_FILE);
     let lastEmit = 0;
+    // Which response the `.part` file came from. Kept here, not only re-read from disk: progress is saved without
+    // waiting, so a retry that re-read the record could miss it and start over instead of resuming with Range.
+    let validator = record.download?.validator;
+    let failures = 0; // attempts that failed for a reason other than the network
     for (let attempt = 0; ; attempt += 1) {
       try {
         let url = record.result?.sourceUrl;
@@ -187,8 +204,9 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           url,
           target,
           fetch: deps.fetch,
-          validator: record.download?.validator,
+          validator,
           onProgress: (p) => {
+            validator = p.validator;
             const now = Date.now();
             const done = p.totalBytes !== undefined && p.receivedBytes >= p.totalBytes;
             // Progress goes to disk and the UI at most a few times a second, not once per network chunk.
@@ -214,7 +232,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
             if (r.result) delete r.result.sourceUrl;
           });
         }
-        if (attempt >= MAX_DOWNLOAD_ATTEMPTS) return fail(record.id, new Error(`Could not download the clip: ${(error as Error).message}`));
+        // An outage (connection refused or cut, no answer to the query for a fresh URL) says nothing about the clip,
+        // which Kling keeps for 30 days: failing the record over it would lose a clip that was made and charged.
+        const interrupted = error instanceof DownloadInterruptedError || error instanceof KlingTransportError;
+        if (!interrupted && ++failures > MAX_DOWNLOAD_ATTEMPTS) {
+          return fail(record.id, new Error(`Could not download the clip: ${(error as Error).message}`));
+        }
         await pause(delayFor(provider.retry, attempt, deps.random));
         record = (await deps.library.get(record.id)) ?? record;
       }
@@ -235,6 +258,8 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         release = await slotsFor(provider).acquire(() => {
           if (record?.status === 'submitting') void save(id, (r) => void (r.status = 'queued'));
         });
+        // A slot handed over after stop() (by a job that stopped) must not start a create during shutdown.
+        if (stopped) throw new Stopped();
       }
       if (!record.taskId) record = await submit(provider, record);
       record = await follow(provider, record);

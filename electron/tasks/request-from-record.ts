@@ -8,6 +8,7 @@ import type { GenerationRequest } from '../../shared/kling/request';
 export async function requestFromRecord(folderPath: string, record: GenerationRecord): Promise<GenerationRequest> {
   const read = async (file: string) => new Uint8Array(await readFile(join(folderPath, file)));
   const { settings, inputs } = record;
+  if (!inputs.start) throw new Error('This generation has no start frame on disk, so it cannot be sent again.');
   return {
     startFrame: await read(inputs.start),
     ...(inputs.end ? { endFrame: await read(inputs.end) } : {}),

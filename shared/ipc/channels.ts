@@ -3,6 +3,7 @@
 export const CHANNELS = {
   app: ['info'],
   provider: ['status'],
+  profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['list', 'create', 'savePoster'],
 } as const;
 

@@ -3,6 +3,7 @@
 // before any handler runs.
 import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
+import { DEFAULT_CONCURRENCY, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
 import { CHANNELS, channelName, type EventName } from './channels';
 
@@ -27,6 +28,8 @@ const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() })
 export const dynamicMaskSchema = z.object({ mask: bytes, trajectory: z.array(pointSchema).max(1000) });
 
 export const createGenerationSchema = z.object({
+  /** The profile to send it with; the current one when left out. */
+  profileId: z.string().min(1).max(100).optional(),
   startFrame: imageFileSchema,
   endFrame: imageFileSchema.optional(),
   staticMask: bytes.optional(),
@@ -39,6 +42,69 @@ export const createGenerationSchema = z.object({
   duration: z.enum(LIMITS.durations),
   cfgScale: z.number().optional(),
 });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((u) => /^https?:\/\/[^\s/]+/.test(u), { message: 'Enter a URL starting with https:// (or http:// for a local server)' });
+const label = z.string().trim().min(1, { message: 'Give the profile a name' }).max(80);
+const concurrency = z.number().int().min(1).max(50).default(DEFAULT_CONCURRENCY);
+const profileId = z.string().min(1).max(100);
+
+export const profileInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: profileId.optional(),
+    kind: z.literal('official'),
+    label,
+    region: z.enum(['singapore', 'beijing', 'custom']),
+    baseUrl: httpUrl.optional(),
+    auth: z.enum(['api-key', 'access-key']),
+    concurrency,
+  }),
+  z.object({
+    id: profileId.optional(),
+    kind: z.literal('gateway'),
+    label,
+    baseUrl: httpUrl,
+    pathPrefix: z
+      .string()
+      .trim()
+      .regex(/^(\/[A-Za-z0-9._~-]+)*$/, { message: 'A path prefix looks like /kling (or is empty)' })
+      .default('/kling'),
+    modelField: z.enum(['model_name', 'model', 'both']).default('model_name'),
+    sendAspectRatio: z.boolean().default(false),
+    concurrency,
+  }),
+]);
+
+const secret = (what: string) => z.string().trim().min(4, { message: `Enter the ${what}` }).max(4000);
+export const credentialSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('api-key'), apiKey: secret('API key') }),
+  z.object({ kind: z.literal('access-key'), accessKey: secret('access key'), secretKey: secret('secret key') }),
+  z.object({ kind: z.literal('token'), token: secret('gateway token') }),
+]);
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  /** Where new generations go unless another profile is picked. */
+  currentId: string;
+  /** False when the OS offers no keyring: secrets are then only obfuscated on disk. */
+  secureStorage: boolean;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  message: string;
+  code?: number;
+  latencyMs: number;
+}
+
+export interface ImportReport {
+  seen: number;
+  imported: number;
+  alreadyInLibrary: number;
+}
 
 export interface AppInfo {
   name: string;
@@ -73,6 +139,14 @@ export const contract = {
   provider: {
     status: channel(none, returns<ProviderStatus>()),
   },
+  profiles: {
+    list: channel(none, returns<ProfilesState>()),
+    save: channel(z.object({ profile: profileInputSchema, credential: credentialSchema.optional() }), returns<ProfilesState>()),
+    remove: channel(z.object({ id: profileId }), returns<ProfilesState>()),
+    select: channel(z.object({ id: profileId }), returns<ProfilesState>()),
+    testConnection: channel(z.object({ id: profileId }), returns<ConnectionReport>()),
+    importTasks: channel(z.object({ id: profileId }), returns<ImportReport>()),
+  },
   generations: {
     list: channel(none, returns<GenerationList>()),
     create: channel(createGenerationSchema, returns<GenerationView>()),
@@ -91,6 +165,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _channelsAgree: { [D in Domain]: Same<MethodsOf<D>, keyof Contract[D]> } & Record<keyof typeof CHANNELS, true> = {
   app: true,
   provider: true,
+  profiles: true,
   generations: true,
 };
 const _eventsAgree: Same<EventName, keyof StudioEvents> = true;

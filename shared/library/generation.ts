@@ -28,7 +28,8 @@ export interface GenerationSettings {
 }
 
 export interface GenerationInputs {
-  start: string;
+  /** Missing only for tasks imported from the account, whose inputs Kling does not return. */
+  start?: string;
   end?: string;
   staticMask?: string;
   dynamicMasks?: { file: string; trajectory: { x: number; y: number }[] }[];
@@ -55,6 +56,8 @@ export interface GenerationRecord {
   schemaVersion: 1;
   id: string;
   folder: string;
+  /** Where the generation was started: this app (default), the command line, or imported from the account. */
+  origin?: 'app' | 'cli' | 'import';
   createdAt: string;
   updatedAt: string;
   status: GenerationStatus;
@@ -75,5 +78,5 @@ export type ProviderKind = 'sandbox' | 'official' | 'gateway';
 
 /** What the renderer sees of a record: the record plus URLs it may load media from. */
 export interface GenerationView extends GenerationRecord {
-  media: { start: string; end?: string; result?: string; poster?: string };
+  media: { start?: string; end?: string; result?: string; poster?: string };
 }

@@ -1,0 +1,115 @@
+// The one wrapper every bridge request goes through: sender check, schema parse, and errors returned as data.
+import { describe, expect, it, vi } from 'vitest';
+import { listChannels } from '../../shared/ipc/contract';
+import { problem } from '../../shared/kling/problems';
+import { createHandlerRegistry, type Handlers } from './registry';
+import { UserFacingError } from './user-facing-error';
+
+const TRUSTED = { url: 'app://studio/index.html' };
+const STRANGER = { url: 'https://evil.example/' };
+const START = { fileName: 'cat.png', bytes: new Uint8Array([1, 2, 3]) };
+
+/** A handler for every contract channel, each answering its own name; `overrides` replace some. */
+function handlers(overrides: Handlers = {}): Handlers {
+  return { ...Object.fromEntries(listChannels().map((c) => [c.name, async () => c.name])), ...overrides };
+}
+
+function registry(overrides: Handlers = {}, log = vi.fn()) {
+  return createHandlerRegistry(handlers(overrides), { isTrustedSender: (s) => s.url.startsWith('app://'), log });
+}
+
+describe('handler registry', () => {
+  it('answers a trusted, well-formed request with the handler value', async () => {
+    expect(await registry().handle('app:info', {}, TRUSTED)).toEqual({ ok: true, value: 'app:info' });
+    expect(await registry().handle('app:info', undefined, TRUSTED)).toEqual({ ok: true, value: 'app:info' });
+  });
+
+  it('passes the parsed request (defaults applied) to the handler', async () => {
+    const create = vi.fn(async (request: unknown) => request);
+    const result = await registry({ 'generations:create': create as never }).handle(
+      'generations:create',
+      { startFrame: START, prompt: 'p', model: 'kling-v1', mode: 'std', duration: '5' },
+      TRUSTED,
+    );
+    expect(result.ok).toBe(true);
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ negativePrompt: '', prompt: 'p' }));
+  });
+
+  it('refuses an untrusted sender before parsing or running anything', async () => {
+    const info = vi.fn(async () => 'secret');
+    const result = await registry({ 'app:info': info }).handle('app:info', {}, STRANGER);
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it('answers a schema failure with invalid-request naming the field, without running the handler', async () => {
+    const create = vi.fn(async () => 'made');
+    const result = await registry({ 'generations:create': create }).handle(
+      'generations:create',
+      { startFrame: START, prompt: 'p', model: 'kling-v1', mode: 'ultra', duration: '5' },
+      TRUSTED,
+    );
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', field: 'mode', message: expect.stringMatching(/^mode: /) } });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('names a nested field, and refuses bytes that are not bytes', async () => {
+    const result = await registry().handle('generations:savePoster', { id: 'g1', jpeg: 'not bytes' }, TRUSTED);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'jpeg' } });
+    const nested = await registry().handle(
+      'generations:create',
+      { startFrame: { fileName: '', bytes: START.bytes }, prompt: 'p', model: 'kling-v1', mode: 'std', duration: '5' },
+      TRUSTED,
+    );
+    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'startFrame.fileName' } });
+  });
+
+  it('refuses unknown keys on a strict request', async () => {
+    const result = await registry().handle('app:info', { sneaky: true }, TRUSTED);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('returns a UserFacingError as its code, message, field and problems', async () => {
+    const problems = [problem('prompt', 'prompt.maxLength', 'Too long.')];
+    const result = await registry({
+      'generations:list': async () => {
+        throw new UserFacingError('invalid-input', 'The prompt is too long.', problems, 'prompt');
+      },
+    }).handle('generations:list', {}, TRUSTED);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The prompt is too long.', field: 'prompt', problems } });
+  });
+
+  it('turns an unexpected throw into internal and logs it, never throwing across', async () => {
+    const log = vi.fn();
+    const reg = registry(
+      {
+        'generations:list': async () => {
+          throw new Error('disk on fire');
+        },
+        'provider:status': async () => Promise.reject('a bare string'),
+      },
+      log,
+    );
+    expect(await reg.handle('generations:list', {}, TRUSTED)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('disk on fire') },
+    });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('disk on fire'));
+    await expect(reg.handle('provider:status', {}, TRUSTED)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('answers a channel outside the contract with unknown-channel', async () => {
+    expect(await registry().handle('shell:exec', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await registry().handle('__proto__', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('throws at construction when a contract channel has no handler', () => {
+    const some = handlers();
+    delete some['generations:savePoster'];
+    expect(() => createHandlerRegistry(some, { isTrustedSender: () => true })).toThrow(/generations:savePoster/);
+  });
+
+  it('lists exactly the contract channels', () => {
+    expect(registry().channels().sort()).toEqual(listChannels().map((c) => c.name).sort());
+  });
+});

@@ -1,0 +1,37 @@
+// Authorization headers for the three kinds of credential (../shared/kling-api.md, "Authentication").
+import type { Credential } from '../../shared/settings/profiles';
+import { LIMITS } from '../../shared/kling/limits';
+import { bearerAuth, type KlingAuth } from './client';
+import { signJwt } from './jwt';
+
+/** Re-sign well before expiry, so a token never dies between signing and Kling checking it. */
+const RENEW_MARGIN_SEC = 300;
+
+/** Access key + secret key: an HS256 JWT, cached and signed again with a wide margin before it expires. */
+export function accessKeyAuth(accessKey: string, secretKey: string, now: () => number = Date.now): KlingAuth {
+  let cached: { token: string; signedAt: number } | undefined;
+  return {
+    header() {
+      const ageSec = cached ? (now() - cached.signedAt) / 1000 : Infinity;
+      if (!cached || ageSec > LIMITS.jwt.lifetimeSec - RENEW_MARGIN_SEC) {
+        cached = { token: signJwt({ accessKey, secretKey, now: now() }), signedAt: now() };
+      }
+      return `Bearer ${cached.token}`;
+    },
+    renew() {
+      cached = undefined;
+      return true;
+    },
+  };
+}
+
+export function authFor(credential: Credential, now?: () => number): KlingAuth {
+  switch (credential.kind) {
+    case 'api-key':
+      return bearerAuth(credential.apiKey);
+    case 'token':
+      return bearerAuth(credential.token);
+    case 'access-key':
+      return accessKeyAuth(credential.accessKey, credential.secretKey, now);
+  }
+}

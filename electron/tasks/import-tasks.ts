@@ -1,0 +1,36 @@
+// Import from account: tasks created elsewhere (Kling's web page, another machine, a script) are brought into the
+// library, and their clips downloaded before Kling deletes them after 30 days.
+import type { TaskData } from '../../shared/kling/wire';
+import type { ImportReport } from '../../shared/ipc/contract';
+import { LIMITS } from '../../shared/kling/limits';
+import type { Library } from '../library/library';
+import type { TaskEngine } from './engine';
+import type { ActiveProvider } from './provider';
+
+const PAGE_SIZE = 100;
+
+export async function importTasks(provider: ActiveProvider, library: Library, engine: TaskEngine): Promise<ImportReport> {
+  const { items } = await library.list();
+  const known = new Set(items.flatMap((r) => [r.taskId, r.externalTaskId]).filter((v): v is string => Boolean(v)));
+  const report: ImportReport = { seen: 0, imported: 0, alreadyInLibrary: 0 };
+  for (let page = LIMITS.listPage.numMin; page <= LIMITS.listPage.numMax; page += 1) {
+    const tasks: TaskData[] = await provider.client.listTasks(page, PAGE_SIZE);
+    for (const task of tasks) {
+      report.seen += 1;
+      const external = task.task_info?.external_task_id;
+      if (known.has(task.task_id) || (external && known.has(external))) {
+        report.alreadyInLibrary += 1;
+        continue;
+      }
+      const record = await library.createImported({
+        provider: { id: provider.id, kind: provider.kind, label: provider.label },
+        task,
+      });
+      known.add(task.task_id);
+      report.imported += 1;
+      engine.start(record.id);
+    }
+    if (tasks.length < PAGE_SIZE) break;
+  }
+  return report;
+}

@@ -1,0 +1,85 @@
+// Turns configured profiles and their credentials into ready providers. The Sandbox is always there; it is the one
+// used while no other profile has a credential, or when the person picks it.
+import { credentialKindOf, resolveBaseUrl, SANDBOX_PROFILE_ID, type Profile, type ProfileView } from '../../shared/settings/profiles';
+import { authFor } from '../kling/auth';
+import { createKlingClient } from '../kling/client';
+import type { CredentialVault } from '../settings/credential-vault';
+import type { ProfileStore } from '../settings/profile-store';
+import { POLL_SCHEDULE, RETRY_SCHEDULE } from './backoff';
+import type { ActiveProvider } from './provider';
+
+export interface ProviderRegistryDeps {
+  profiles: ProfileStore;
+  vault: CredentialVault;
+  sandbox: ActiveProvider;
+  fetch: typeof fetch;
+  now?: () => number;
+}
+
+export interface ProviderRegistry {
+  /** Every profile that can be used now (has a credential), the sandbox first. */
+  usable(): ActiveProvider[];
+  byId(id: string): ActiveProvider | undefined;
+  /** The profile new generations go to unless the person picks another. */
+  current(): ActiveProvider;
+  views(): ProfileView[];
+  /** Forget a built provider after its profile or credential changed. */
+  invalidate(id: string): void;
+}
+
+export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegistry {
+  // Built once per profile so a JWT is cached across requests and the concurrency slots stay the same object.
+  const built = new Map<string, ActiveProvider>();
+
+  const build = (profile: Profile): ActiveProvider | undefined => {
+    if (profile.id === SANDBOX_PROFILE_ID) return deps.sandbox;
+    const cached = built.get(profile.id);
+    if (cached) return cached;
+    const credential = deps.vault.get(profile.id);
+    if (!credential || credential.kind !== credentialKindOf(profile)) return undefined;
+    const baseUrl = resolveBaseUrl(profile, deps.sandbox.baseUrl);
+    const provider: ActiveProvider = {
+      id: profile.id,
+      kind: profile.kind,
+      label: profile.label,
+      baseUrl,
+      client: createKlingClient({
+        baseUrl,
+        pathPrefix: profile.kind === 'gateway' ? profile.pathPrefix : '',
+        auth: authFor(credential, deps.now),
+        fetch: deps.fetch,
+      }),
+      wire:
+        profile.kind === 'gateway'
+          ? { modelField: profile.modelField, sendAspectRatio: profile.sendAspectRatio }
+          : { modelField: 'model_name', sendAspectRatio: false },
+      concurrency: profile.concurrency,
+      poll: POLL_SCHEDULE,
+      retry: RETRY_SCHEDULE,
+    };
+    built.set(profile.id, provider);
+    return provider;
+  };
+
+  const usable = () => deps.profiles.list().flatMap((p) => build(p) ?? []);
+
+  return {
+    usable,
+    byId: (id) => {
+      const profile = deps.profiles.get(id);
+      return profile ? build(profile) : undefined;
+    },
+    current() {
+      const picked = deps.profiles.selectedId();
+      const chosen = picked ? usable().find((p) => p.id === picked) : undefined;
+      return chosen ?? usable().find((p) => p.kind !== 'sandbox') ?? deps.sandbox;
+    },
+    views: () =>
+      deps.profiles.list().map((p) => ({
+        ...p,
+        hasCredential: p.id === SANDBOX_PROFILE_ID || deps.vault.has(p.id),
+        baseUrlResolved: resolveBaseUrl(p, deps.sandbox.baseUrl),
+      })),
+    invalidate: (id) => void built.delete(id),
+  };
+}

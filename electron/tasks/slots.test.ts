@@ -1,0 +1,77 @@
+// The per-profile cap: at most `capacity` holders, waiters served first come first served, a slot handed straight to
+// the next waiter, and a release that counts once however often it is called.
+import { describe, expect, it } from 'vitest';
+import { Slots } from './slots';
+
+/** Settle pending promise callbacks. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('Slots', () => {
+  it('admits up to the capacity at once, then makes the rest wait in order', async () => {
+    const slots = new Slots(() => 2);
+    const order: string[] = [];
+    const waited: string[] = [];
+    const take = (name: string) =>
+      slots
+        .acquire(() => waited.push(name))
+        .then((release) => {
+          order.push(name);
+          return release;
+        });
+    const a = await take('a');
+    const b = await take('b');
+    const c = take('c');
+    const d = take('d');
+    await flush();
+    expect(order).toEqual(['a', 'b']);
+    expect(waited).toEqual(['c', 'd']);
+    expect(slots.inUse).toBe(2);
+
+    b();
+    await flush();
+    expect(order).toEqual(['a', 'b', 'c']);
+    expect(slots.inUse).toBe(2); // handed over, never dipped
+
+    a();
+    await flush();
+    expect(order).toEqual(['a', 'b', 'c', 'd']);
+    (await c)();
+    (await d)();
+    expect(slots.inUse).toBe(0);
+  });
+
+  it('counts a release once, however often it is called', async () => {
+    const slots = new Slots(() => 1);
+    const first = await slots.acquire();
+    first();
+    first();
+    expect(slots.inUse).toBe(0);
+    const second = await slots.acquire();
+    first(); // a stale release must not free the slot someone else holds now
+    expect(slots.inUse).toBe(1);
+    let third = false;
+    void slots.acquire().then(() => (third = true));
+    await flush();
+    expect(third).toBe(false);
+    second();
+    await flush();
+    expect(third).toBe(true);
+  });
+
+  it('reads the capacity at every acquire, so a changed setting applies to the next task', async () => {
+    let capacity = 1;
+    const slots = new Slots(() => capacity);
+    await slots.acquire();
+    capacity = 2;
+    let onWait = false;
+    await slots.acquire(() => (onWait = true));
+    expect([slots.inUse, onWait]).toEqual([2, false]);
+  });
+
+  it('does not call onWait when a slot is free', async () => {
+    const slots = new Slots(() => 1);
+    let waited = 0;
+    (await slots.acquire(() => (waited += 1)))();
+    expect(waited).toBe(0);
+  });
+});
