@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
 import { DEFAULT_CONCURRENCY, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
-import { CHANNELS, channelName, type EventName } from './channels';
+import { channelName, type CHANNELS, type EventName } from './channels';
 
 export { channelName, EVENT_NAMES } from './channels';
 
