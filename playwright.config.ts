@@ -12,7 +12,8 @@ if (!electron && !process.env.KLING_STUDIO_E2E_NOTED) {
 // the Chromium host always runs; the Electron target runs when Electron's binary is installed.
 export default defineConfig({
   testDir: 'e2e/specs',
-  outputDir: 'test-results',
+  // Overridable so several runs on one machine do not delete each other's traces.
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

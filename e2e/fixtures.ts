@@ -13,6 +13,15 @@ import { StudioPage } from './pages/studio-page';
 const repo = join(import.meta.dirname, '..');
 export const SAMPLE_CLIP = join(repo, 'assets', 'sample-clip.mp4');
 
+/** What the test's sandbox accepts: the built-in sandbox key, and one of each kind a person can configure. */
+export const SANDBOX_CREDENTIALS = {
+  apiKey: 'e2e-sandbox-key',
+  userApiKey: 'e2e-user-api-key',
+  accessKey: 'e2e-access-key',
+  secretKey: 'e2e-secret-key-0123456789',
+  gatewayToken: 'e2e-gateway-token',
+} as const;
+
 export interface StudioApp {
   page: Page;
   ui: StudioPage;
@@ -44,9 +53,13 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
   studio: async ({ hostBrowser, sandboxTiming }, use, testInfo) => {
     const dir = await mkdtemp(join(tmpdir(), 'kling-studio-e2e-'));
     const libraryRoot = join(dir, 'library');
-    const apiKey = 'e2e-sandbox-key';
+    const apiKey = SANDBOX_CREDENTIALS.apiKey;
     const sandbox = await startSandboxServer({
-      credentials: { apiKeys: [apiKey] },
+      credentials: {
+        apiKeys: [apiKey, SANDBOX_CREDENTIALS.userApiKey],
+        accessKeys: [{ accessKey: SANDBOX_CREDENTIALS.accessKey, secretKey: SANDBOX_CREDENTIALS.secretKey }],
+        gatewayTokens: [SANDBOX_CREDENTIALS.gatewayToken],
+      },
       sampleClipPath: SAMPLE_CLIP,
       ...(sandboxTiming ? { timing: sandboxTiming } : { speed: 'fast' as const }),
     });

@@ -45,7 +45,7 @@ export interface StudioServices {
   stop(): void;
 }
 
-const SANDBOX_HINT = 'Offline and free: a simulator of the Kling API on this computer; every generation returns a sample clip.';
+const SANDBOX_HINT = 'Offline and free: every generation returns a sample clip. Add your Kling key in Settings to make real videos.';
 
 export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const now = deps.now ?? (() => new Date());

@@ -7,7 +7,7 @@ export class StudioPage {
   constructor(readonly page: Page) {}
 
   get provider(): Locator {
-    return this.page.getByRole('status', { name: 'Provider' });
+    return this.page.getByRole('button', { name: /^Provider:/ });
   }
   get prompt(): Locator {
     return this.page.getByRole('textbox', { name: /^Prompt/ });

@@ -6,7 +6,9 @@ import { Gallery } from '../library/Gallery';
 import { PlayerDialog } from '../library/PlayerDialog';
 import { usePosterCapture } from '../library/poster';
 import { useLibrary } from '../store/library';
+import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { TopBar } from './TopBar';
 import { useWindowDrop } from './useWindowDrop';
 
@@ -20,6 +22,7 @@ export function App() {
     unwrap(studio.provider.status({}))
       .then((status) => useProvider.getState().set(status))
       .catch(() => undefined);
+    void useProfiles.getState().load().catch(() => undefined);
     const onKey = (event: KeyboardEvent) => void handleShortcut(event);
     window.addEventListener('keydown', onKey);
     return () => {
@@ -38,6 +41,7 @@ export function App() {
         <Gallery />
       </main>
       <PlayerDialog />
+      <SettingsDialog />
       {dragging && (
         <div className="drop-veil" aria-hidden="true">
           <div className="drop-veil__card">Drop to use as the start frame</div>

@@ -1,7 +1,18 @@
+import { useEffect } from 'react';
+import { registerCommands, shortcutLabel } from '../commands/registry';
+import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
 
 export function TopBar() {
   const status = useProvider((s) => s.status);
+  const openSettings = useProfiles((s) => s.openSettings);
+  useEffect(
+    () =>
+      registerCommands([
+        { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', enabled: () => true, run: () => useProfiles.getState().openSettings(true) },
+      ]),
+    [],
+  );
   return (
     <header className="topbar">
       <div className="brand">
@@ -9,11 +20,20 @@ export function TopBar() {
         <span className="brand__name">Kling Studio</span>
       </div>
       {status && (
-        <div className={`provider ${status.simulated ? 'provider--sandbox' : ''}`} role="status" aria-label="Provider">
+        <button
+          type="button"
+          className={`provider provider-button ${status.simulated ? 'provider--sandbox' : ''}`}
+          aria-label={`Provider: ${status.simulated ? 'Sandbox' : status.label}. Open settings`}
+          title={`Profiles and keys (${shortcutLabel('Mod+,')})`}
+          onClick={() => openSettings(true)}
+        >
           <span className="provider__dot" aria-hidden="true" />
           <span className="provider__label">{status.simulated ? 'Sandbox' : status.label}</span>
           <span className="provider__hint">{status.hint}</span>
-        </div>
+          <span className="provider__gear" aria-hidden="true">
+            ⚙
+          </span>
+        </button>
       )}
     </header>
   );

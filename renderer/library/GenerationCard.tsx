@@ -6,7 +6,8 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
   const open = useLibrary((s) => s.open);
   const ready = g.status === 'succeed' && g.media.result;
   const label = statusLabel(g);
-  const title = g.settings.prompt.trim() || 'Untitled';
+  const title = g.settings.prompt.trim() || (g.origin === 'import' ? `Imported task ${g.taskId?.slice(0, 8) ?? ''}`.trim() : 'Untitled');
+  const thumbnail = g.media.poster ?? g.media.start;
   const progress = g.download?.totalBytes ? g.download.receivedBytes / g.download.totalBytes : undefined;
 
   return (
@@ -18,7 +19,7 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
         aria-label={ready ? `Play “${title}”` : `${label}: “${title}”`}
         onClick={() => open(g.id)}
       >
-        <img src={g.media.poster ?? g.media.start} alt="" />
+        {thumbnail ? <img src={thumbnail} alt="" /> : <span className="card__blank" aria-hidden="true" />}
         {ready && <span className="card__play" aria-hidden="true" />}
         {!ready && g.status !== 'failed' && <span className="card__spinner" aria-hidden="true" />}
         {progress !== undefined && (
@@ -38,7 +39,7 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
           {title}
         </p>
         <p className="card__meta">
-          {g.settings.model} · {g.settings.mode} · {g.settings.duration} s{g.provider.kind === 'sandbox' ? ' · Sandbox' : ''}
+          {[g.settings.model || 'model not reported', g.settings.mode, `${g.settings.duration} s`, g.provider.label].join(' · ')}
         </p>
         {g.error && (
           <p className="card__error" role="note">

@@ -14,7 +14,7 @@ export function PlayerDialog() {
     if (!openId && d.open) d.close();
   }, [openId]);
 
-  const title = g?.settings.prompt.trim() || 'Untitled';
+  const title = g?.settings.prompt.trim() || (g?.origin === 'import' ? 'Imported task' : 'Untitled');
   return (
     <dialog ref={dialog} className="player" aria-label="Player" onClose={() => close(undefined)}>
       {g?.media.result && (

@@ -1,0 +1,70 @@
+// The Settings dialog: profiles through which generations reach Kling.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface OfficialProfileInput {
+  name: string;
+  baseUrl: string;
+  apiKey?: string;
+  accessKey?: string;
+  secretKey?: string;
+}
+
+export class SettingsDialog {
+  constructor(readonly page: Page) {}
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Settings' });
+  }
+
+  profile(name: string): Locator {
+    return this.dialog.getByRole('listitem', { name: `Profile ${name}` });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Provider:/ }).click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async close(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Close settings' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async addOfficial(p: OfficialProfileInput): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Add profile…' }).click();
+    const form = this.dialog.getByRole('form', { name: 'New profile' });
+    await form.getByRole('radio', { name: 'Kling (official API)' }).check();
+    await form.getByRole('textbox', { name: 'Name' }).fill(p.name);
+    await form.getByRole('combobox', { name: 'Region' }).selectOption('custom');
+    await form.getByRole('textbox', { name: 'Base URL' }).fill(p.baseUrl);
+    if (p.apiKey) {
+      await form.getByRole('radio', { name: 'One API key' }).check();
+      await form.getByLabel('API key', { exact: true }).fill(p.apiKey);
+    } else {
+      await form.getByRole('radio', { name: 'Access key + secret key pair' }).check();
+      await form.getByLabel('Access key', { exact: true }).fill(p.accessKey ?? '');
+      await form.getByLabel('Secret key', { exact: true }).fill(p.secretKey ?? '');
+    }
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async addGateway(p: { name: string; baseUrl: string; token: string; modelField: 'model_name' | 'model' | 'both' }): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Add profile…' }).click();
+    const form = this.dialog.getByRole('form', { name: 'New profile' });
+    await form.getByRole('radio', { name: 'A gateway' }).check();
+    await form.getByRole('textbox', { name: 'Name' }).fill(p.name);
+    await form.getByRole('textbox', { name: 'Base URL' }).fill(p.baseUrl);
+    await form.getByLabel('Gateway token').fill(p.token);
+    await form.getByRole('combobox', { name: 'Model field it expects' }).selectOption(p.modelField);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async testConnection(name: string): Promise<Locator> {
+    await this.profile(name).getByRole('button', { name: 'Test connection' }).click();
+    const feedback = this.profile(name).getByRole('status');
+    await expect(feedback).not.toHaveText('Testing…');
+    return feedback;
+  }
+}
