@@ -59,7 +59,9 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
   const engine = createTaskEngine({
     library,
-    providerFor: (id) => providers.byId(id),
+    providerFor: (id, named) =>
+      providers.byId(id) ??
+      (named?.baseUrl ? providers.usable().find((p) => p.kind === named.kind && p.baseUrl === named.baseUrl) : undefined),
     onChange,
     fetch: deps.fetch,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

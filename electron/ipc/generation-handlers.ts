@@ -10,7 +10,7 @@ import { validateRequest } from '../../shared/kling/validate';
 import type { GenerationInputs, GenerationView } from '../../shared/library/generation';
 import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
-import type { TaskEngine } from '../tasks/engine';
+import { CancelRefused, type TaskEngine } from '../tasks/engine';
 import type { ProviderRegistry } from '../tasks/providers';
 import { UserFacingError } from './user-facing-error';
 
@@ -78,7 +78,7 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       const end = request.endFrame ? `end.${extensionOf(request.endFrame.bytes)}` : undefined;
       const masks = maskFiles(request);
       const record = await deps.library.create({
-        provider: { id: provider.id, kind: provider.kind, label: provider.label },
+        provider: { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl },
         settings: {
           model: request.model,
           mode: request.mode,
@@ -96,6 +96,15 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       });
       deps.engine.start(record.id);
       return view(record);
+    },
+
+    'generations:cancel': async ({ id }: { id: string }): Promise<GenerationView> => {
+      try {
+        return view(await deps.engine.cancel(id));
+      } catch (error) {
+        if (error instanceof CancelRefused) throw new UserFacingError('cannot-cancel', error.message);
+        throw error;
+      }
     },
 
     'generations:savePoster': async (request: { id: string; jpeg: Uint8Array }): Promise<GenerationView> => {

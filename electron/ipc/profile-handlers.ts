@@ -83,6 +83,8 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
       if (request.credential) deps.vault.set(id, request.credential);
       else if (stored && stored.kind !== credentialKindOf(profile)) deps.vault.delete(id);
       deps.providers.invalidate(id);
+      // Generations that were waiting for this profile (or one like it) can go on now.
+      void deps.engine.resume();
       return state();
     },
 

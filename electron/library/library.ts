@@ -21,6 +21,8 @@ export interface NewGeneration {
   /** Input files by their name in the folder (e.g. `start.png`). */
   files: { name: string; bytes: Uint8Array }[];
   inputs: GenerationRecord['inputs'];
+  /** Who started it; left out for the app's own generations (the record's default). */
+  origin?: GenerationRecord['origin'];
 }
 
 /** Folder names carry the creation time so a person browsing the disk sees them in order. */
@@ -58,6 +60,7 @@ export class Library {
       schemaVersion: 1,
       id,
       folder,
+      ...(spec.origin ? { origin: spec.origin } : {}),
       createdAt: created.toISOString(),
       updatedAt: created.toISOString(),
       status: 'submitting',

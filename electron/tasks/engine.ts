@@ -16,7 +16,8 @@ import { Slots } from './slots';
 
 export interface EngineDeps {
   library: Library;
-  providerFor(id: string): ActiveProvider | undefined;
+  /** The provider for a record: by profile id, or (for records made elsewhere, e.g. by the CLI) by what it names. */
+  providerFor(id: string, named?: GenerationRecord['provider']): ActiveProvider | undefined;
   onChange(record: GenerationRecord): void;
   fetch: typeof fetch;
   sleep(ms: number): Promise<void>;
@@ -32,8 +33,20 @@ export interface TaskEngine {
   resume(): Promise<number>;
   /** Resolves when every generation currently followed has stopped moving. */
   idle(): Promise<void>;
+  /**
+   * Cancel a generation that Kling has not seen yet (waiting for a slot, or refused for now with 1303). Kling has no
+   * cancel, so once a create may have reached it the generation runs to its end: that refusal is a CancelRefused.
+   */
+  cancel(id: string): Promise<GenerationRecord>;
   /** Stop following (for shutdown); records stay as they are on disk, to be resumed. */
   stop(): void;
+}
+
+export class CancelRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CancelRefused';
+  }
 }
 
 const RESULT_FILE = 'result.mp4';
@@ -41,9 +54,13 @@ const MAX_RETRIES = 8;
 const MAX_DOWNLOAD_ATTEMPTS = 6;
 
 class Stopped extends Error {}
+class Cancelled extends Error {}
 
 export function createTaskEngine(deps: EngineDeps): TaskEngine {
   const running = new Map<string, Promise<void>>();
+  const cancellers = new Map<string, AbortController>();
+  /** Generations whose create may have reached Kling (sent, outcome not yet known to be "nothing made"). */
+  const maybeOnKling = new Set<string>();
   const slots = new Map<string, Slots>();
   let stopped = false;
 
@@ -62,10 +79,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     return record;
   };
 
-  const pause = async (ms: number) => {
+  const pause = async (ms: number, id?: string) => {
     if (stopped) throw new Stopped();
+    if (id && cancellers.get(id)?.signal.aborted) throw new Cancelled();
     await deps.sleep(ms);
     if (stopped) throw new Stopped();
+    if (id && cancellers.get(id)?.signal.aborted) throw new Cancelled();
   };
 
   const fail = (id: string, error: unknown) =>
@@ -124,6 +143,9 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           if (existing) return await adopt(record.id, existing);
           outcomeUnknown = false; // Kling has never heard of our id: the earlier create made nothing
         }
+        // From here the create may reach Kling, so it can no longer be cancelled (checked before any await).
+        if (cancellers.get(record.id)?.signal.aborted) throw new Cancelled();
+        maybeOnKling.add(record.id);
         record = await save(record.id, (r) => {
           r.timings.submittedAt = deps.now().toISOString();
           if (r.status === 'queued') r.status = 'submitting';
@@ -135,14 +157,15 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       } catch (error) {
         const duplicateSuspect = creating && sentBefore;
         if (creating) sentBefore = true;
-        if (error instanceof Stopped) throw error;
+        if (error instanceof Stopped || error instanceof Cancelled) throw error;
         // Kling answered the create with an error code: that create made nothing. (Before, a retryable code answered
         // to the *lookup* also cleared this, so the next attempt sent a second create for a task that existed.)
         if (creating && error instanceof KlingApiError) outcomeUnknown = false;
+        if (!outcomeUnknown) maybeOnKling.delete(record.id);
         if (error instanceof KlingApiError && error.row?.action === 'queue') {
           // Nothing was created: wait for a slot on Kling's side without counting it against the retries.
           record = await save(record.id, (r) => void (r.status = 'queued'));
-          await pause(delayFor(provider.retry, Math.min(attempt, 4), deps.random));
+          await pause(delayFor(provider.retry, Math.min(attempt, 4), deps.random), record.id);
           attempt -= 1;
           continue;
         }
@@ -157,7 +180,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         // with no record following it), and creating again could duplicate it. Keep looking, at the capped backoff.
         if (!retryable || (attempt >= MAX_RETRIES && !outcomeUnknown)) return fail(record.id, error);
         deps.log?.(`create ${record.id}: ${(error as Error).message}; retrying`);
-        await pause(delayFor(provider.retry, attempt, deps.random));
+        await pause(delayFor(provider.retry, attempt, deps.random), record.id);
       }
     }
   }
@@ -247,9 +270,14 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   async function run(id: string): Promise<void> {
     let record = await deps.library.get(id);
     if (!record || isFinished(record.status)) return;
-    const provider = deps.providerFor(record.provider.id);
+    const provider = deps.providerFor(record.provider.id, record.provider);
     if (!provider) {
-      await fail(id, new Error(`The profile "${record.provider.label}" is no longer configured.`));
+      // Failing it could lose a task that runs (and is charged) on Kling: wait until its profile is configured again.
+      await save(id, (r) => {
+        r.error = {
+          message: `Waiting for the profile “${r.provider.label}”: add it in Settings (or resume from the command line) to finish this generation.`,
+        };
+      });
       return;
     }
     let release: (() => void) | undefined;
@@ -257,7 +285,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       if (record.status === 'submitting' || record.status === 'queued' || record.status === 'submitted' || record.status === 'processing') {
         release = await slotsFor(provider).acquire(() => {
           if (record?.status === 'submitting') void save(id, (r) => void (r.status = 'queued'));
-        });
+        }, cancellers.get(id)?.signal);
         // A slot handed over after stop() (by a job that stopped) must not start a create during shutdown.
         if (stopped) throw new Stopped();
       }
@@ -273,14 +301,38 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   return {
     start(id) {
       if (running.has(id) || stopped) return;
+      cancellers.set(id, new AbortController());
       const job = run(id)
         .catch((error: unknown) => {
-          if (error instanceof Stopped) return;
+          if (error instanceof Stopped || error instanceof Cancelled) return;
+          if (cancellers.get(id)?.signal.aborted) return;
           deps.log?.(`generation ${id}: ${(error as Error).stack ?? String(error)}`);
           return fail(id, error).then(() => undefined);
         })
-        .finally(() => running.delete(id));
+        .finally(() => {
+          running.delete(id);
+          cancellers.delete(id);
+          maybeOnKling.delete(id);
+        });
       running.set(id, job);
+    },
+    async cancel(id) {
+      const record = await deps.library.get(id);
+      if (!record) throw new CancelRefused('That generation is no longer in the library.');
+      if (isFinished(record.status)) throw new CancelRefused('That generation has already ended.');
+      // Synchronous from here to the abort: the run cannot slip a create in between.
+      const sent = record.taskId !== undefined || maybeOnKling.has(id) || (!running.has(id) && record.timings.submittedAt !== undefined);
+      if (sent) {
+        throw new CancelRefused('Kling already has this task and offers no way to cancel it; it will run to its end.');
+      }
+      cancellers.get(id)?.abort(new Cancelled());
+      const cancelled = await save(id, (r) => {
+        r.status = 'cancelled';
+        r.timings.finishedAt = deps.now().toISOString();
+        delete r.error;
+      });
+      await running.get(id)?.catch(() => undefined);
+      return cancelled;
     },
     async resume() {
       const { items } = await deps.library.list();

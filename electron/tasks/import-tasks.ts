@@ -23,7 +23,7 @@ export async function importTasks(provider: ActiveProvider, library: Library, en
         continue;
       }
       const record = await library.createImported({
-        provider: { id: provider.id, kind: provider.kind, label: provider.label },
+        provider: { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl },
         task,
       });
       known.add(task.task_id);

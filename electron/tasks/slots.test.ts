@@ -75,3 +75,19 @@ describe('Slots', () => {
     expect(waited).toBe(0);
   });
 });
+
+describe('Slots with an abort signal', () => {
+  it('takes an aborted waiter out of the queue without using a slot', async () => {
+    const slots = new Slots(() => 1);
+    const releaseFirst = await slots.acquire();
+    const controller = new AbortController();
+    const waiting = slots.acquire(undefined, controller.signal);
+    controller.abort(new Error('cancelled'));
+    await expect(waiting).rejects.toThrow('cancelled');
+    releaseFirst();
+    expect(slots.inUse).toBe(0);
+    const again = await slots.acquire();
+    expect(slots.inUse).toBe(1);
+    again();
+  });
+});

@@ -11,10 +11,24 @@ export class Slots {
     return this.used;
   }
 
-  async acquire(onWait?: () => void): Promise<() => void> {
+  /** Wait for a slot; a waiter whose `signal` aborts leaves the queue (a cancelled generation) and the promise rejects. */
+  async acquire(onWait?: () => void, signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
     if (this.used >= this.capacity()) {
       onWait?.();
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const waiter = () => {
+          signal?.removeEventListener('abort', abort);
+          resolve();
+        };
+        const abort = () => {
+          const at = this.waiting.indexOf(waiter);
+          if (at >= 0) this.waiting.splice(at, 1);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', abort, { once: true });
+        this.waiting.push(waiter);
+      });
     } else {
       this.used += 1;
     }

@@ -4,7 +4,7 @@ export const CHANNELS = {
   app: ['info'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
-  generations: ['list', 'create', 'savePoster'],
+  generations: ['list', 'create', 'cancel', 'savePoster'],
 } as const;
 
 export const EVENT_NAMES = ['generation.updated'] as const;

@@ -150,6 +150,7 @@ export const contract = {
   generations: {
     list: channel(none, returns<GenerationList>()),
     create: channel(createGenerationSchema, returns<GenerationView>()),
+    cancel: channel(z.object({ id: z.string().min(1) }), returns<GenerationView>()),
     savePoster: channel(z.object({ id: z.string().min(1), jpeg: bytes }), returns<GenerationView>()),
   },
 } as const;

@@ -63,7 +63,8 @@ export interface GenerationRecord {
   status: GenerationStatus;
   externalTaskId: string;
   taskId?: string;
-  provider: { id: string; kind: ProviderKind; label: string };
+  /** The profile it was sent with; `baseUrl` lets another front end (app or CLI) with the same account finish it. */
+  provider: { id: string; kind: ProviderKind; label: string; baseUrl?: string };
   settings: GenerationSettings;
   inputs: GenerationInputs;
   result?: GenerationResult;

@@ -1,0 +1,118 @@
+// Cancelling is only possible while Kling has not seen the task: Kling offers no cancel, so a generation whose
+// create may have reached it runs to its end. And a generation whose profile is gone waits instead of failing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CancelRefused, createTaskEngine } from './engine';
+import { addGeneration, creates, isCreate, KEY, makeRig, readRecordFromDisk, startWorld, type World } from './engine-harness';
+import { Library } from '../library/library';
+import { sandboxProvider } from './sandbox-provider';
+
+let world: World;
+beforeEach(async () => {
+  world = await startWorld();
+});
+afterEach(() => world.close());
+
+describe('cancel', () => {
+  it('a generation waiting for a slot is cancelled and never sent', async () => {
+    // Hold the first create open so the second one is still waiting for the only slot when it is cancelled.
+    let openGate = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const gated: typeof fetch = async (input, init) => {
+      if (isCreate(input, init)) await gate;
+      return fetch(input, init);
+    };
+    const rig = makeRig(world, { concurrency: 1, fetch: gated });
+    const first = await addGeneration(rig.library);
+    const second = await addGeneration(rig.library);
+    rig.engine.start(first.id);
+    rig.engine.start(second.id);
+    // Either may win the slot; the other waits for it.
+    const statuses = async () => Promise.all([first.id, second.id].map(async (id) => (await readRecordFromDisk(world.root, id))?.status));
+    await expect.poll(statuses).toContain('queued');
+    const [waiting, holding] = (await statuses())[0] === 'queued' ? [first, second] : [second, first];
+
+    const cancelled = await rig.engine.cancel(waiting.id);
+    expect(cancelled.status).toBe('cancelled');
+    openGate();
+    await rig.engine.idle();
+
+    expect((await readRecordFromDisk(world.root, holding.id))?.status).toBe('succeed');
+    expect((await readRecordFromDisk(world.root, waiting.id))?.status).toBe('cancelled');
+    expect(creates(world.server)).toHaveLength(1);
+  });
+
+  it('a generation Kling refused for now with 1303 can be cancelled between attempts', async () => {
+    world.server.faults.inject({ kind: 'kling-error', code: 1303, method: 'POST' });
+    // A sleep that waits until the test lets it go, so the engine sits between attempts.
+    const sleeping: (() => void)[] = [];
+    const library = new Library({ root: world.root });
+    const provider = sandboxProvider(world.server.baseUrl, KEY, fetch);
+    const engine = createTaskEngine({
+      library,
+      providerFor: () => provider,
+      onChange: () => undefined,
+      fetch,
+      sleep: () => new Promise<void>((resolve) => sleeping.push(resolve)),
+      random: () => 0.5,
+      now: () => new Date(),
+    });
+    const record = await addGeneration(library);
+    engine.start(record.id);
+    await expect.poll(() => sleeping.length).toBe(1);
+    expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('queued');
+    const cancelling = engine.cancel(record.id);
+    await expect.poll(async () => (await readRecordFromDisk(world.root, record.id))?.status).toBe('cancelled');
+    for (const wake of sleeping.splice(0)) wake();
+    await cancelling;
+    await engine.idle();
+    expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('cancelled');
+    expect(world.server.tasks()).toHaveLength(0);
+  });
+
+  it('a task Kling already has is not cancelled: it runs to its end', async () => {
+    const rig = makeRig(world);
+    const record = await addGeneration(rig.library);
+    rig.engine.start(record.id);
+    await expect.poll(async () => (await readRecordFromDisk(world.root, record.id))?.taskId).toBeDefined();
+    await expect(rig.engine.cancel(record.id)).rejects.toBeInstanceOf(CancelRefused);
+    await rig.engine.idle();
+    expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('succeed');
+  });
+
+  it('an ended generation cannot be cancelled', async () => {
+    const rig = makeRig(world);
+    const record = await addGeneration(rig.library);
+    rig.engine.start(record.id);
+    await rig.engine.idle();
+    await expect(rig.engine.cancel(record.id)).rejects.toThrow('already ended');
+  });
+});
+
+describe('a generation whose profile is not configured here', () => {
+  it('waits with a note instead of failing, and another engine with the profile finishes it', async () => {
+    const library = new Library({ root: world.root });
+    const record = await addGeneration(library);
+    const withoutProfile = createTaskEngine({
+      library,
+      providerFor: () => undefined,
+      onChange: () => undefined,
+      fetch,
+      sleep: () => Promise.resolve(),
+      random: () => 0.5,
+      now: () => new Date(),
+    });
+    withoutProfile.start(record.id);
+    await withoutProfile.idle();
+    const waiting = await readRecordFromDisk(world.root, record.id);
+    expect(waiting?.status).toBe('submitting');
+    expect(waiting?.error?.message).toMatch(/^Waiting for the profile “Sandbox”/);
+    expect(creates(world.server)).toHaveLength(0);
+
+    const rig = makeRig(world);
+    rig.engine.start(record.id);
+    await rig.engine.idle();
+    const done = await readRecordFromDisk(world.root, record.id);
+    expect(done?.status).toBe('succeed');
+    expect(done?.error).toBeUndefined();
+  });
+});
