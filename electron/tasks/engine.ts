@@ -323,7 +323,11 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       // Synchronous from here to the abort: the run cannot slip a create in between.
       const sent = record.taskId !== undefined || maybeOnKling.has(id) || (!running.has(id) && record.timings.submittedAt !== undefined);
       if (sent) {
-        throw new CancelRefused('Kling already has this task and offers no way to cancel it; it will run to its end.');
+        throw new CancelRefused(
+          record.taskId
+            ? 'Kling already has this task and offers no way to cancel it; it will run to its end.'
+            : 'The request is on its way to Kling right now, so it may already exist there. If Kling refuses it for now, you can cancel it then.',
+        );
       }
       cancellers.get(id)?.abort(new Cancelled());
       const cancelled = await save(id, (r) => {

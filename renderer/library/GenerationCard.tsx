@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { GenerationView } from '../../shared/library/generation';
+import { studio } from '../api';
 import { useLibrary } from '../store/library';
 import { relativeTime, statusLabel } from './status';
 
@@ -9,6 +11,14 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
   const title = g.settings.prompt.trim() || (g.origin === 'import' ? `Imported task ${g.taskId?.slice(0, 8) ?? ''}`.trim() : 'Untitled');
   const thumbnail = g.media.poster ?? g.media.start;
   const progress = g.download?.totalBytes ? g.download.receivedBytes / g.download.totalBytes : undefined;
+  // Only what Kling has not seen can be cancelled; main has the last word (a create may be on its way).
+  const cancellable = (g.status === 'queued' || g.status === 'submitting') && !g.taskId;
+  const [cancelError, setCancelError] = useState<string>();
+  const cancel = async () => {
+    const result = await studio.generations.cancel({ id: g.id });
+    if (result.ok) useLibrary.getState().upsert(result.value);
+    else setCancelError(result.error.message);
+  };
 
   return (
     <article className={`card card--${g.status}`} aria-label={`Generation: ${title}`}>
@@ -41,6 +51,16 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
         <p className="card__meta">
           {[g.settings.model || 'model not reported', g.settings.mode, `${g.settings.duration} s`, g.provider.label].join(' · ')}
         </p>
+        {cancellable && (
+          <button type="button" className="button button--small button--ghost card__cancel" aria-label={`Cancel “${title}”`} onClick={() => void cancel()}>
+            Cancel
+          </button>
+        )}
+        {cancelError && (
+          <p className="card__error" role="note">
+            {cancelError}
+          </p>
+        )}
         {g.error && (
           <p className="card__error" role="note">
             {g.error.message}
