@@ -1,6 +1,8 @@
 // A file dropped anywhere on the window becomes the start frame: the drop target is the whole app, not a small box.
+// Dropped onto a frame slot, it goes into that slot.
 import { useEffect, useState } from 'react';
-import { acceptStartFrameFile } from '../composer/accept-file';
+import { acceptFrameFile } from '../composer/accept-file';
+import { frameSlotAt } from '../composer/frames/slot-target';
 
 export function useWindowDrop(): boolean {
   const [dragging, setDragging] = useState(false);
@@ -28,7 +30,7 @@ export function useWindowDrop(): boolean {
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void acceptStartFrameFile(file);
+      if (file) void acceptFrameFile(file, frameSlotAt(e.target) ?? 'start');
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -1,23 +1,20 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { LIMITS, type Duration, type Mode } from '../../shared/kling/limits';
 import { KNOWN_MODELS } from '../../shared/kling/models';
 import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useComposer } from '../store/composer';
-import { acceptStartFrameFile } from './accept-file';
-import { FrameSlot } from './FrameSlot';
+import { FramesPanel } from './frames/FramesPanel';
 import { canGenerate, generate } from './generate';
 import { NoticeBox } from './NoticeBox';
 
 const codePoints = (s: string) => [...s].length;
 
 export function ComposerPanel() {
-  const fileInput = useRef<HTMLInputElement>(null);
   const s = useComposer();
 
   useEffect(
     () =>
       registerCommands([
-        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', enabled: () => true, run: () => fileInput.current?.click() },
         { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', enabled: canGenerate, run: () => void generate() },
       ]),
     [],
@@ -31,20 +28,7 @@ export function ComposerPanel() {
       <h2 id="composer-title" className="panel-title">
         Compose
       </h2>
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/jpeg,image/png,.jpg,.jpeg,.png"
-        aria-label="Start frame file"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void acceptStartFrameFile(file);
-        }}
-      />
-      <FrameSlot frame={s.startFrame} onOpen={() => fileInput.current?.click()} onRemove={() => s.setStartFrame(undefined)} />
-      {s.frameNotice && <NoticeBox notice={s.frameNotice} onDismiss={() => s.setFrameNotice(undefined)} />}
+      <FramesPanel />
 
       <label className="field">
         <span className="field__label">

@@ -18,6 +18,7 @@ export async function generate(): Promise<void> {
   try {
     const result = await studio.generations.create({
       startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
+      ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
       prompt: s.prompt,
       negativePrompt: s.negativePrompt,
       model: s.model,

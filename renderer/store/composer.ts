@@ -5,13 +5,26 @@ import { DEFAULT_MODEL } from '../../shared/kling/models';
 import type { Duration, Mode } from '../../shared/kling/limits';
 import type { Frame } from '../composer/load-frame';
 
+export interface NoticeAction {
+  label: string;
+  run(): void | Promise<void>;
+}
+
 export interface Notice {
   title: string;
   messages: string[];
+  /** `error` (default): something was refused; `offer`: a fix waits for a click; `done`: what a fix changed. */
+  tone?: 'error' | 'offer' | 'done';
+  /** Fixes offered to the person; nothing is changed until one is clicked. */
+  actions?: NoticeAction[];
 }
+
+export type FrameSlotName = 'start' | 'end';
 
 export interface ComposerState {
   startFrame?: Frame;
+  /** Optional; Kling needs a start frame with it (`image_tail` needs `image`). */
+  endFrame?: Frame;
   frameNotice?: Notice;
   prompt: string;
   negativePrompt: string;
@@ -21,6 +34,9 @@ export interface ComposerState {
   submitting: boolean;
   submitNotice?: Notice;
   setStartFrame(frame: Frame | undefined): void;
+  setEndFrame(frame: Frame | undefined): void;
+  /** Exchange start and end (either may be empty): the Swap button, and dragging one thumbnail onto the other slot. */
+  swapFrames(): void;
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
   setSubmitting(submitting: boolean): void;
@@ -35,10 +51,16 @@ export const useComposer = create<ComposerState>((set, get) => ({
   duration: '5',
   submitting: false,
   setStartFrame(frame) {
-    const old = get().startFrame;
-    if (old && old.url !== frame?.url) URL.revokeObjectURL(old.url);
+    const { startFrame: old, endFrame } = get();
+    if (old && old.url !== frame?.url && old.url !== endFrame?.url) URL.revokeObjectURL(old.url);
     set({ startFrame: frame, frameNotice: undefined, submitNotice: undefined });
   },
+  setEndFrame(frame) {
+    const { endFrame: old, startFrame } = get();
+    if (old && old.url !== frame?.url && old.url !== startFrame?.url) URL.revokeObjectURL(old.url);
+    set({ endFrame: frame, frameNotice: undefined, submitNotice: undefined });
+  },
+  swapFrames: () => set((s) => ({ startFrame: s.endFrame, endFrame: s.startFrame, submitNotice: undefined })),
   setFrameNotice: (frameNotice) => set({ frameNotice }),
   setSubmitNotice: (submitNotice) => set({ submitNotice }),
   setSubmitting: (submitting) => set({ submitting }),
