@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { studio, unwrap } from '../api';
 import { handleShortcut } from '../commands/registry';
 import { ComposerPanel } from '../composer/ComposerPanel';
+import { Editor } from '../editor/Editor';
 import { Gallery } from '../library/Gallery';
 import { PlayerDialog } from '../library/PlayerDialog';
 import { usePosterCapture } from '../library/poster';
@@ -38,6 +39,7 @@ export function App() {
       <TopBar />
       <main className="workspace">
         <ComposerPanel />
+        <Editor />
         <Gallery />
       </main>
       <PlayerDialog />

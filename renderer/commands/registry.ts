@@ -23,6 +23,11 @@ export function getCommand(id: string): Command | undefined {
   return commands.get(id);
 }
 
+/** Every registered command, in registration order (the shortcuts dialog lists them). */
+export function listCommands(): Command[] {
+  return [...commands.values()];
+}
+
 export function runCommand(id: string): boolean {
   const c = commands.get(id);
   if (!c || !c.enabled()) return false;
@@ -46,13 +51,28 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   const shift = parts.includes('Shift');
   const alt = parts.includes('Alt');
   const modDown = isMac ? event.metaKey : event.ctrlKey;
+  // A symbol such as `?` or `+` needs Shift on some layouts and not on others: its key value is what counts.
+  const symbol = key.length === 1 && !/[a-z0-9]/i.test(key);
   return (
-    modDown === mod && event.shiftKey === shift && event.altKey === alt && event.key.toLowerCase() === key.toLowerCase()
+    modDown === mod &&
+    (symbol || event.shiftKey === shift) &&
+    event.altKey === alt &&
+    event.key.toLowerCase() === (key === 'Space' ? ' ' : key.toLowerCase())
   );
+}
+
+/** Typing in a field: plain keys (letters, Delete, Enter…) belong to the field, not to shortcuts. */
+function isTyping(event: KeyboardEvent): boolean {
+  const t = event.target;
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
+  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'color'].includes(t.type);
 }
 
 /** Dispatch a keydown to the first enabled command whose shortcut matches. */
 export function handleShortcut(event: KeyboardEvent): boolean {
+  const plain = !(isMac ? event.metaKey : event.ctrlKey) && !event.altKey;
+  if (plain && isTyping(event)) return false;
   for (const c of commands.values()) {
     if (c.shortcut && matchesShortcut(event, c.shortcut) && c.enabled()) {
       event.preventDefault();

@@ -1,4 +1,5 @@
 import { studio } from '../api';
+import { motionBrushInputs } from '../editor/export-inputs';
 import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
 
@@ -24,6 +25,7 @@ export async function generate(): Promise<void> {
       model: s.model,
       mode: s.mode,
       duration: s.duration,
+      ...motionBrushInputs(s.startFrame),
     });
     if (result.ok) {
       useLibrary.getState().upsert(result.value);

@@ -1,0 +1,121 @@
+// Undo/redo and drafts, checked on what is actually sent to Kling.
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+import { creates, EditorPage, sentMotion } from '../pages/editor-page';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+
+async function generate(studio: { ui: { prompt: { fill(v: string): Promise<void> }; generateButton: { click(): Promise<void> } } }, sandboxCount: () => number, prompt: string) {
+  const before = sandboxCount();
+  await studio.ui.prompt.fill(prompt);
+  await studio.ui.generateButton.click();
+  await expect.poll(sandboxCount).toBe(before + 1);
+}
+
+test('undo then redo gives back exactly the same masks and path', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  const count = () => creates(sandbox).length;
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await expect(editor.button(/^Undo/)).toBeDisabled();
+  await expect(editor.button(/^Redo/)).toBeDisabled();
+
+  await editor.selectArea('Motion 1');
+  await editor.setBrushSize(30);
+  await editor.useTool('Brush');
+  await editor.drag([{ x: 200, y: 200 }, { x: 500, y: 260 }, { x: 700, y: 200 }]);
+  await editor.useTool('Path');
+  await editor.drag([{ x: 220, y: 200 }, { x: 600, y: 500 }]);
+  await editor.selectArea('Still');
+  await editor.useTool('Lasso fill');
+  await editor.drag([{ x: 400, y: 150 }, { x: 900, y: 180 }, { x: 850, y: 600 }, { x: 380, y: 560 }]);
+  await generate(studio, count, 'before undo');
+
+  // Three steps back (lasso, path, brush), then three forward.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await expect(editor.button(/^Undo/)).toBeDisabled();
+  await expect(editor.area('Motion 1')).toContainText('empty');
+  await page.keyboard.press('Control+Shift+Z');
+  await page.keyboard.press('Control+y');
+  await editor.button(/^Redo/).click();
+  await expect(editor.button(/^Redo/)).toBeDisabled();
+  await generate(studio, count, 'after redo');
+
+  const [a, b] = creates(sandbox).map(sentMotion);
+  if (!a || !b || !a.staticMask || !b.staticMask) throw new Error('masks missing');
+  expect(Buffer.from(b.staticMask.pixels).equals(Buffer.from(a.staticMask.pixels))).toBe(true);
+  expect(b.dynamic).toHaveLength(1);
+  expect(Buffer.from(b.dynamic[0]?.mask.pixels ?? []).equals(Buffer.from(a.dynamic[0]?.mask.pixels ?? [1]))).toBe(true);
+  expect(b.dynamic[0]?.trajectory).toEqual(a.dynamic[0]?.trajectory);
+
+  // And one undo really removes the lasso from what is sent.
+  await editor.button(/^Undo/).click();
+  await generate(studio, count, 'after one undo');
+  const c = sentMotion(creates(sandbox)[2] ?? {});
+  expect(c.staticMask).toBeNull();
+});
+
+test('Escape during a stroke puts everything back as it was', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.useTool('Brush');
+  const a = await editor.toPage({ x: 300, y: 300 });
+  const b = await editor.toPage({ x: 700, y: 400 });
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await expect(editor.area('Motion 1')).not.toContainText('empty');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(editor.area('Motion 1')).toContainText('empty');
+  await expect(editor.button(/^Undo/)).toBeDisabled();
+});
+
+test('a draft comes back after a reload, and New asks before discarding it', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  const count = () => creates(sandbox).length;
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 400, y: 300 });
+  await editor.useTool('Path');
+  await editor.drag([{ x: 200, y: 200 }, { x: 500, y: 260 }, { x: 900, y: 200 }], 10);
+  await editor.button('Add moving area').click();
+  await editor.button('Rename Motion 2').click();
+  await page.getByRole('textbox', { name: 'Name of Motion 2' }).fill('Cloud');
+  await page.keyboard.press('Enter');
+  await editor.fillRect({ x: 800, y: 50 }, { x: 1000, y: 150 });
+  await editor.useTool('Path');
+  await editor.drag([{ x: 900, y: 100 }, { x: 600, y: 120 }]);
+  await expect(editor.draftStatus).toHaveText('Draft saved');
+  const pointsBefore = await editor.area('Motion 1').textContent();
+  await generate(studio, count, 'before reload');
+
+  await page.reload();
+  await ui.waitUntilReady();
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await expect(editor.area('Cloud')).toBeVisible();
+  await expect(editor.area('Motion 1')).toHaveText(pointsBefore ?? '');
+  await generate(studio, count, 'after reload');
+  const [a, b] = creates(sandbox).map(sentMotion);
+  expect(b?.dynamic.map((d) => d.trajectory)).toEqual(a?.dynamic.map((d) => d.trajectory));
+  expect(b?.dynamic.map((d) => Buffer.from(d.mask.pixels).toString('base64'))).toEqual(
+    a?.dynamic.map((d) => Buffer.from(d.mask.pixels).toString('base64')),
+  );
+
+  // New: a confirmation first; keeping changes nothing, discarding starts over.
+  await editor.button('New (discard this draft)').click();
+  await expect(editor.discardDialog).toBeVisible();
+  await editor.discardDialog.getByRole('button', { name: 'Keep painting' }).click();
+  await expect(editor.area('Cloud')).toBeVisible();
+  await editor.button('New (discard this draft)').click();
+  await editor.discardDialog.getByRole('button', { name: 'Discard' }).click();
+  await expect(editor.area('Cloud')).toHaveCount(0);
+  await expect(editor.area('Motion 1')).toContainText('empty');
+});

@@ -1,0 +1,137 @@
+// Painting with real pointer events at several zooms and pans, then checking the pixels Kling received.
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+import { creates, EditorPage, isBinary, pixel, sentMotion, whiteCount } from '../pages/editor-page';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+const W = 1280;
+const H = 720;
+
+test('rectangles and brush dabs painted at several zooms and pans land on the right pixels', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  await expect(page.getByText('Paint what moves')).toBeVisible();
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+
+  // Fitted view: a moving rectangle.
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
+
+  // Zoomed in twice and panned with space-drag: a second rectangle.
+  await editor.zoomIn(2);
+  await editor.panBy(-60, -40);
+  await editor.fillRect({ x: 640, y: 330 }, { x: 700, y: 380 });
+
+  // Panned with the middle button at yet another zoom: the still area gets a brush dab.
+  await editor.zoomIn(1);
+  await editor.panWithMiddleButton(50, 30);
+  await editor.selectArea('Still');
+  await editor.setBrushSize(40);
+  const view = await editor.view();
+  // Somewhere on screen at this zoom.
+  const box = await editor.canvas.boundingBox();
+  const dabAt = {
+    x: Math.round(((box?.width ?? 400) / 2 - view.x) / view.scale),
+    y: Math.round(((box?.height ?? 300) / 2 - view.y) / view.scale),
+  };
+  await editor.dab(dabAt);
+
+  // A path from the top-left towards the bottom-right.
+  await editor.fit();
+  await editor.selectArea('Motion 1');
+  await editor.useTool('Path');
+  await editor.drag([{ x: 200, y: 150 }, { x: 640, y: 420 }, { x: 1100, y: 650 }], 12);
+  await expect(editor.pathPoints).toContainText('points sent');
+
+  await ui.prompt.fill('The box slides away');
+  await ui.generateButton.click();
+  await expect(ui.card('The box slides away')).toBeVisible();
+  await expect.poll(() => creates(sandbox).length).toBe(1);
+  const body = creates(sandbox)[0] ?? {};
+  expect(body.model_name).toBe('kling-v1');
+  expect(body.duration).toBe('5');
+  const sent = sentMotion(body);
+
+  // Single-channel, binary, at the start frame's exact size.
+  expect(sent.colourTypes).toEqual([0, 0]);
+  const still = sent.staticMask;
+  const moving = sent.dynamic[0]?.mask;
+  if (!still || !moving) throw new Error('both masks should have been sent');
+  for (const m of [still, moving]) {
+    expect([m.width, m.height]).toEqual([W, H]);
+    expect(isBinary(m)).toBe(true);
+  }
+  expect(sent.dynamic).toHaveLength(1);
+
+  // White = the painted area. Check well inside and well outside each shape (a screen pixel is several image pixels
+  // at the fitted zoom).
+  expect(pixel(moving, 110, 110)).toBe(255);
+  expect(pixel(moving, 290, 190)).toBe(255);
+  expect(pixel(moving, 200, 150)).toBe(255);
+  expect(pixel(moving, 90, 150)).toBe(0);
+  expect(pixel(moving, 310, 150)).toBe(0);
+  expect(pixel(moving, 200, 90)).toBe(0);
+  expect(pixel(moving, 200, 210)).toBe(0);
+  expect(pixel(moving, 645, 335)).toBe(255);
+  expect(pixel(moving, 695, 375)).toBe(255);
+  expect(pixel(moving, 636, 355)).toBe(0);
+  expect(pixel(moving, 704, 355)).toBe(0);
+  const rects = 200 * 100 + 60 * 50;
+  expect(Math.abs(whiteCount(moving) - rects)).toBeLessThan(0.06 * rects);
+
+  // The dab: a disc of diameter 40 around the point (minus whatever the moving area owns there).
+  expect(pixel(still, dabAt.x, dabAt.y)).toBe(255);
+  expect(pixel(still, dabAt.x + 15, dabAt.y)).toBe(255);
+  expect(pixel(still, dabAt.x + 24, dabAt.y)).toBe(0);
+  expect(pixel(still, dabAt.x, dabAt.y - 24)).toBe(0);
+  expect(Math.abs(whiteCount(still) - Math.PI * 20 * 20)).toBeLessThan(0.15 * Math.PI * 20 * 20);
+
+  // The path, in Kling's bottom-left coordinates: starts near (200, 720 − 150), runs down in y, stays inside.
+  const path = sent.dynamic[0]?.trajectory ?? [];
+  expect(path.length).toBeGreaterThanOrEqual(2);
+  expect(path.length).toBeLessThanOrEqual(77);
+  const first = path[0] ?? { x: -1, y: -1 };
+  const last = path[path.length - 1] ?? { x: -1, y: -1 };
+  expect(Math.abs(first.x - 200)).toBeLessThan(8);
+  expect(Math.abs(first.y - (H - 150))).toBeLessThan(8);
+  expect(Math.abs(last.x - 1100)).toBeLessThan(8);
+  expect(Math.abs(last.y - (H - 650))).toBeLessThan(8);
+  expect(first.y).toBeGreaterThan(last.y);
+  for (const p of path) {
+    expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
+    expect(p.x).toBeGreaterThanOrEqual(0);
+    expect(p.x).toBeLessThanOrEqual(W - 1);
+    expect(p.y).toBeGreaterThanOrEqual(0);
+    expect(p.y).toBeLessThanOrEqual(H - 1);
+  }
+  // The count the person saw is the count sent.
+  await expect(editor.pathPoints).toContainText(`${path.length} points sent`);
+});
+
+test('painting an area takes the pixels from the area that had them', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 500, y: 400 });
+  await editor.useTool('Path');
+  await editor.drag([{ x: 300, y: 250 }, { x: 700, y: 300 }]);
+  await editor.selectArea('Still');
+  await editor.fillRect({ x: 300, y: 200 }, { x: 800, y: 600 });
+
+  await ui.prompt.fill('Overlap');
+  await ui.generateButton.click();
+  await expect.poll(() => creates(sandbox).length).toBe(1);
+  const sent = sentMotion(creates(sandbox)[0] ?? {});
+  const still = sent.staticMask;
+  const moving = sent.dynamic[0]?.mask;
+  if (!still || !moving) throw new Error('both masks should have been sent');
+  let both = 0;
+  for (let i = 0; i < still.pixels.length; i++) if (still.pixels[i] === 255 && moving.pixels[i] === 255) both++;
+  expect(both).toBe(0);
+  expect(pixel(still, 400, 300)).toBe(255); // the overlap went to the still area, painted last
+  expect(pixel(moving, 400, 300)).toBe(0);
+  expect(pixel(moving, 200, 150)).toBe(255); // the rest of the moving area is untouched
+});

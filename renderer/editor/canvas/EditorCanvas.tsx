@@ -1,0 +1,339 @@
+// The painting surface: the start frame, the tinted mask overlay, the paths and the brush cursor, in react-konva.
+// Konva handlers only translate pointer events into image pixels and hand them to the active tool (tools/), or pan.
+import Konva from 'konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { useEffect, useRef, useState } from 'react';
+import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
+import type { Point } from '../../../shared/editor/geometry';
+import { useComposer } from '../../store/composer';
+import type { EditorDocument } from '../model/document';
+import { buildSprites, pointAlong } from '../preview/motion-preview';
+import { activeArea, useEditor, type ToolPreview } from '../store';
+import { tool, toolContext } from '../tools/tools';
+import { onOverlayRepaint, overlayFor, paletteFor } from './overlay-surface';
+import { imageSamples, localPoint, measureSince } from './pointer-input';
+import { TrajectoryShapes } from './TrajectoryShapes';
+import { fitView, PIXELATED_FROM_SCALE, toImage, zoomAt } from './viewport';
+
+interface Props {
+  doc: EditorDocument;
+  image: HTMLImageElement | null;
+}
+
+const PAINT_TOOLS = new Set(['brush', 'eraser']);
+
+function isTypingTarget(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(t.tagName));
+}
+
+export function EditorCanvas({ doc, image }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const overlayLayer = useRef<Konva.Layer>(null);
+  const uiLayer = useRef<Konva.Layer>(null);
+  const cursor = useRef<Konva.Circle>(null);
+  const previewGroup = useRef<Konva.Group>(null);
+  const box = useRef<DOMRect | null>(null);
+  const pan = useRef<{ from: Point; view: { x: number; y: number } } | null>(null);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [panning, setPanning] = useState(false);
+
+  const view = useEditor((s) => s.view);
+  const stageSize = useEditor((s) => s.stageSize);
+  const fitted = useEditor((s) => s.fitted);
+  const toolId = useEditor((s) => s.tool);
+  const brushSize = useEditor((s) => s.brushSize);
+  const preview = useEditor((s) => s.preview);
+  const activeAreaId = useEditor((s) => s.activeAreaId);
+  const selectedPoint = useEditor((s) => s.selectedPoint);
+  const playing = useEditor((s) => s.playing);
+  useEditor((s) => s.version); // re-render on document changes
+  const duration = useComposer((s) => s.duration);
+
+  const palette = paletteFor(doc.areas, activeAreaId);
+  const overlay = overlayFor(doc.labels, palette);
+
+  // Overlay: tint changes repaint it; pixel changes repaint their rectangle (inside the surface) and redraw the layer.
+  useEffect(() => overlay.setPalette(palette));
+  useEffect(() => onOverlayRepaint(overlay, () => overlayLayer.current?.batchDraw()), [overlay]);
+
+  // Stage size follows the container; a fitted view stays fitted.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      const s = useEditor.getState();
+      useEditor.setState({ stageSize: size, ...(s.fitted && s.doc ? { view: fitView(s.doc.start, size) } : {}) });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (fitted && stageSize.width > 0) useEditor.setState({ view: fitView(doc.start, stageSize) });
+  }, [doc, fitted, stageSize]);
+
+  // Space held = pan (when not typing or on a button, where space means "press").
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.key !== ' ' || e.repeat || isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setSpaceHeld(true);
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === ' ') setSpaceHeld(false);
+    };
+    const blur = () => setSpaceHeld(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, []);
+
+  // Motion preview: sprites slide along their paths, looping over the clip's duration.
+  useEffect(() => {
+    const group = previewGroup.current;
+    if (!playing || !image || !group) return;
+    const sprites = buildSprites(doc, image);
+    const nodes = sprites.map((s) => {
+      const node = new Konva.Image({ image: s.canvas, x: s.x, y: s.y, listening: false });
+      group.add(node);
+      return node;
+    });
+    const periodMs = Number(duration) * 1000;
+    const started = performance.now();
+    let frame = requestAnimationFrame(function tick(now) {
+      const t = ((now - started) % periodMs) / periodMs;
+      sprites.forEach((s, i) => {
+        const start = s.path[0] ?? { x: 0, y: 0 };
+        const at = pointAlong(s.path, t);
+        nodes[i]?.position({ x: s.x + at.x - start.x, y: s.y + at.y - start.y });
+      });
+      group.getLayer()?.batchDraw();
+      frame = requestAnimationFrame(tick);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const n of nodes) n.destroy();
+      group.getLayer()?.batchDraw();
+    };
+  }, [playing, image, doc, duration]);
+
+  const moveCursor = (screen: Point | null) => {
+    const c = cursor.current;
+    if (!c) return;
+    if (screen) {
+      const p = toImage(useEditor.getState().view, screen);
+      c.position(p);
+      c.visible(true);
+    } else c.visible(false);
+    uiLayer.current?.batchDraw();
+  };
+
+  const onPointerDown = (e: KonvaEventObject<PointerEvent>) => {
+    const evt = e.evt;
+    const el = container.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    box.current = el.getBoundingClientRect();
+    const target = evt.target instanceof Element ? evt.target : null;
+    const s = useEditor.getState();
+    if (evt.button === 1 || (evt.button === 0 && spaceHeld)) {
+      evt.preventDefault();
+      target?.setPointerCapture(evt.pointerId);
+      pan.current = { from: localPoint(evt, box.current), view: { x: s.view.x, y: s.view.y } };
+      setPanning(true);
+      return;
+    }
+    if (evt.button !== 0) return;
+    if (s.playing) useEditor.setState({ playing: false });
+    const ctx = toolContext();
+    if (!ctx) return;
+    target?.setPointerCapture(evt.pointerId);
+    tool().down(toImage(s.view, localPoint(evt, box.current)), ctx);
+  };
+
+  const onPointerMove = (e: KonvaEventObject<PointerEvent>) => {
+    const started = performance.now();
+    const evt = e.evt;
+    const el = container.current;
+    if (!el) return;
+    const rect = box.current ?? el.getBoundingClientRect();
+    const screen = localPoint(evt, rect);
+    const s = useEditor.getState();
+    const drag = pan.current;
+    if (drag) {
+      useEditor.setState({
+        view: { scale: s.view.scale, x: drag.view.x + screen.x - drag.from.x, y: drag.view.y + screen.y - drag.from.y },
+        fitted: false,
+      });
+      return;
+    }
+    moveCursor(screen);
+    const t = tool();
+    if (t.active) {
+      const ctx = toolContext();
+      if (ctx) t.move(imageSamples(evt, rect, s.view), ctx);
+    }
+    measureSince('editor.pointermove', started);
+  };
+
+  const onPointerUp = (e: KonvaEventObject<PointerEvent>) => {
+    const evt = e.evt;
+    if (pan.current) {
+      pan.current = null;
+      setPanning(false);
+      return;
+    }
+    const t = tool();
+    const el = container.current;
+    if (!t.active || !el) return;
+    const ctx = toolContext();
+    const rect = box.current ?? el.getBoundingClientRect();
+    if (ctx) t.up(toImage(useEditor.getState().view, localPoint(evt, rect)), ctx);
+  };
+
+  const onWheel = (e: KonvaEventObject<WheelEvent>) => {
+    const evt = e.evt;
+    evt.preventDefault();
+    const el = container.current;
+    if (!el) return;
+    const s = useEditor.getState();
+    const factor = Math.exp(-evt.deltaY * (evt.deltaMode === 1 ? 0.05 : 0.0015));
+    const anchor = localPoint(evt, el.getBoundingClientRect());
+    useEditor.setState({ view: zoomAt(s.view, s.view.scale * factor, anchor), fitted: false });
+  };
+
+  const onDblClick = () => {
+    const ctx = toolContext();
+    if (ctx && useEditor.getState().tool === 'trajectory') tool('trajectory').finish?.(ctx);
+  };
+
+  const area = activeArea();
+  const painting = PAINT_TOOLS.has(toolId);
+  const pixelated = view.scale >= PIXELATED_FROM_SCALE;
+  const movingPoints = preview?.kind === 'move-point' ? preview : null;
+  const cursorStyle = panning ? 'grabbing' : spaceHeld ? 'grab' : painting ? 'none' : 'crosshair';
+  const label = `Motion brush canvas, ${doc.start.width} × ${doc.start.height} pixels, zoom ${Math.round(view.scale * 100)} %. ${
+    area ? `Painting ${area.name}.` : 'No area selected.'
+  }`;
+
+  return (
+    <div
+      ref={container}
+      className="editor-canvas"
+      role="application"
+      aria-label={label}
+      aria-roledescription="canvas"
+      tabIndex={0}
+      style={{ cursor: cursorStyle }}
+      // The view transform, for whoever needs image ↔ screen positions (page objects, accessibility tools).
+      data-scale={view.scale}
+      data-x={view.x}
+      data-y={view.y}
+      onPointerLeave={() => moveCursor(null)}
+      // The browser's own double-click (Konva's dblclick fires for any two quick clicks, wherever they are).
+      onDoubleClick={onDblClick}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {stageSize.width > 0 && (
+        <Stage
+          width={stageSize.width}
+          height={stageSize.height}
+          scaleX={view.scale}
+          scaleY={view.scale}
+          x={view.x}
+          y={view.y}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => {
+            pan.current = null;
+            setPanning(false);
+          }}
+          onWheel={onWheel}
+        >
+          <Layer listening={false} imageSmoothingEnabled={!pixelated}>
+            <Rect width={doc.start.width} height={doc.start.height} fill="#0b0d11" />
+            {image && <KonvaImage image={image} width={doc.start.width} height={doc.start.height} />}
+          </Layer>
+          <Layer ref={overlayLayer} listening={false} imageSmoothingEnabled={false}>
+            <KonvaImage image={overlay.canvas} visible={!playing} />
+            <Group ref={previewGroup} />
+          </Layer>
+          <Layer ref={uiLayer} listening={false}>
+            {!playing &&
+              doc.dynamicAreas.map((a) => {
+                const points = movingPoints?.areaId === a.id ? movingPoints.points : doc.trajectoryOf(a.id);
+                if (!points || a.hidden) return null;
+                const active = a.id === activeAreaId;
+                return (
+                  <TrajectoryShapes
+                    key={a.id}
+                    points={points}
+                    colour={a.colour}
+                    scale={view.scale}
+                    active={active}
+                    showPoints={active || toolId === 'trajectory'}
+                    selectedIndex={selectedPoint?.areaId === a.id ? selectedPoint.index : null}
+                  />
+                );
+              })}
+            {preview && <PreviewShape preview={preview} scale={view.scale} colour={area?.colour ?? '#ffffff'} />}
+            <Circle
+              ref={cursor}
+              radius={brushSize / 2}
+              visible={false}
+              stroke="white"
+              strokeWidth={1.5}
+              shadowColor="black"
+              shadowBlur={2}
+              strokeScaleEnabled={false}
+              opacity={painting ? 1 : 0}
+            />
+          </Layer>
+        </Stage>
+      )}
+    </div>
+  );
+}
+
+function PreviewShape({ preview, scale, colour }: { preview: ToolPreview; scale: number; colour: string }) {
+  const dash = [6 / scale, 4 / scale];
+  switch (preview.kind) {
+    case 'rect':
+      return (
+        <Rect
+          x={Math.min(preview.from.x, preview.to.x)}
+          y={Math.min(preview.from.y, preview.to.y)}
+          width={Math.abs(preview.to.x - preview.from.x)}
+          height={Math.abs(preview.to.y - preview.from.y)}
+          stroke="white"
+          dash={dash}
+          strokeWidth={1.5}
+          strokeScaleEnabled={false}
+          fill={`${colour}55`}
+        />
+      );
+    case 'lasso':
+      return (
+        <Line points={preview.points.flatMap((p) => [p.x, p.y])} closed stroke="white" dash={dash} strokeWidth={1.5} strokeScaleEnabled={false} fill={`${colour}55`} />
+      );
+    case 'path':
+      return <Line points={preview.points.flatMap((p) => [p.x, p.y])} stroke={colour} strokeWidth={2} strokeScaleEnabled={false} dash={dash} />;
+    case 'clicks':
+      return (
+        <Group>
+          <Line points={preview.points.flatMap((p) => [p.x, p.y])} stroke={colour} strokeWidth={2} strokeScaleEnabled={false} dash={dash} />
+          {preview.points.map((p, i) => (
+            <Circle key={i} x={p.x} y={p.y} radius={4 / scale} fill={colour} stroke="white" strokeWidth={1} strokeScaleEnabled={false} />
+          ))}
+        </Group>
+      );
+    default:
+      return null;
+  }
+}

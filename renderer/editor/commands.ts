@@ -1,0 +1,116 @@
+// The editor's commands in the app's one registry: the toolbar, the areas panel, the shortcuts and the shortcuts
+// dialog all read them from there.
+import { MAX_DYNAMIC_AREAS } from '../../shared/editor/labels';
+import { registerCommands, runCommand, type Command } from '../commands/registry';
+import * as act from './actions';
+import { activeArea, editorState, useEditor, type ToolId } from './store';
+import { anyToolActive, cancelTools } from './tools/tools';
+
+/** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
+function editing(): boolean {
+  return editorState().doc !== null && !document.querySelector('dialog[open]');
+}
+
+const TOOLS: { id: ToolId; label: string; key: string }[] = [
+  { id: 'brush', label: 'Brush', key: 'B' },
+  { id: 'eraser', label: 'Eraser', key: 'E' },
+  { id: 'rect', label: 'Rectangle fill', key: 'R' },
+  { id: 'lasso', label: 'Lasso fill', key: 'L' },
+  { id: 'trajectory', label: 'Path', key: 'T' },
+];
+
+export const toolCommandId = (id: ToolId) => `editor.tool.${id}`;
+
+function hasActiveArea(): boolean {
+  return editing() && activeArea() !== null;
+}
+
+function activePath(): boolean {
+  const s = editorState();
+  return editing() && s.activeAreaId !== null && Boolean(s.doc?.trajectoryOf(s.activeAreaId));
+}
+
+export function editorCommands(): Command[] {
+  return [
+    ...TOOLS.map((t) => ({ id: toolCommandId(t.id), label: t.label, shortcut: t.key, enabled: editing, run: () => act.selectTool(t.id) })),
+    { id: 'editor.brush.smaller', label: 'Smaller brush', shortcut: '[', enabled: editing, run: () => act.resizeBrush(1 / 1.25) },
+    { id: 'editor.brush.larger', label: 'Larger brush', shortcut: ']', enabled: editing, run: () => act.resizeBrush(1.25) },
+    { id: 'editor.area.still', label: 'Select the still area', shortcut: '0', enabled: editing, run: act.selectStillArea },
+    ...Array.from({ length: MAX_DYNAMIC_AREAS }, (_, i) => ({
+      id: `editor.area.moving-${i + 1}`,
+      label: `Select moving area ${i + 1}`,
+      shortcut: String(i + 1),
+      enabled: () => editing() && (editorState().doc?.dynamicAreas.length ?? 0) > i,
+      run: () => act.selectMovingArea(i + 1),
+    })),
+    { id: 'editor.area.add', label: 'Add moving area', enabled: () => editing() && act.canAddMovingArea(), run: act.addMovingArea },
+    { id: 'editor.area.fill', label: 'Fill the whole image', enabled: hasActiveArea, run: () => act.areaOperation('fillAll') },
+    { id: 'editor.area.invert', label: 'Invert area', enabled: hasActiveArea, run: () => act.areaOperation('invert') },
+    {
+      id: 'editor.area.clear',
+      label: 'Clear area',
+      enabled: () => hasActiveArea() && (editorState().doc?.labels.countPixels(activeArea()?.label ?? 0) ?? 0) > 0,
+      run: () => act.areaOperation('clear'),
+    },
+    { id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', enabled: () => editing() && editorState().history.canUndo, run: act.undo },
+    { id: 'editor.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', enabled: () => editing() && editorState().history.canRedo, run: act.redo },
+    { id: 'editor.redo.alt', label: 'Redo', shortcut: 'Mod+Y', enabled: () => editing() && editorState().history.canRedo, run: act.redo },
+    { id: 'editor.view.fit', label: 'Fit to window', shortcut: 'Mod+0', enabled: editing, run: act.fitToWindow },
+    { id: 'editor.view.zoom-in', label: 'Zoom in', shortcut: '+', enabled: editing, run: () => act.zoomStep(1) },
+    { id: 'editor.view.zoom-out', label: 'Zoom out', shortcut: '-', enabled: editing, run: () => act.zoomStep(-1) },
+    { id: 'editor.view.actual', label: 'Actual pixels (100 %)', enabled: editing, run: act.actualSize },
+    {
+      id: 'editor.path.finish',
+      label: 'Finish the clicked path',
+      shortcut: 'Enter',
+      enabled: () => editing() && editorState().tool === 'trajectory' && anyToolActive(),
+      run: () => void act.finishPath(),
+    },
+    { id: 'editor.path.reverse', label: 'Reverse path', enabled: activePath, run: () => act.reversePath() },
+    { id: 'editor.path.clear', label: 'Clear path', enabled: activePath, run: () => act.clearPath() },
+    {
+      id: 'editor.path.delete-point',
+      label: 'Delete the selected point',
+      shortcut: 'Delete',
+      enabled: () => editing() && editorState().selectedPoint !== null,
+      run: act.deleteSelectedPoint,
+    },
+    {
+      id: 'editor.path.delete-point.alt',
+      label: 'Delete the selected point',
+      shortcut: 'Backspace',
+      enabled: () => editing() && editorState().selectedPoint !== null,
+      run: act.deleteSelectedPoint,
+    },
+    {
+      id: 'editor.cancel',
+      label: 'Cancel what is being drawn',
+      shortcut: 'Escape',
+      enabled: () => editing() && (anyToolActive() || editorState().selectedPoint !== null),
+      run: () => {
+        if (!cancelTools()) useEditor.setState({ selectedPoint: null });
+      },
+    },
+    {
+      id: 'editor.preview',
+      label: 'Play motion preview',
+      shortcut: 'P',
+      enabled: editing,
+      run: () => useEditor.setState((s) => ({ playing: !s.playing })),
+    },
+    { id: 'editor.new', label: 'New (discard this draft)', enabled: editing, run: () => useEditor.setState({ dialog: 'new' }) },
+    {
+      id: 'editor.help',
+      label: 'Keyboard shortcuts',
+      shortcut: '?',
+      enabled: () => !document.querySelector('dialog[open]'),
+      run: () => useEditor.setState({ dialog: 'shortcuts' }),
+    },
+  ];
+}
+
+export function registerEditorCommands(): () => void {
+  return registerCommands(editorCommands());
+}
+
+export { runCommand };

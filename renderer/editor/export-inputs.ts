@@ -1,0 +1,46 @@
+// What the editor adds to a generation request: the still mask and the moving masks with their trajectories, in the
+// document's order (Kling numbers dynamic_masks in the order sent). Empty areas are left out; masks are at the
+// start frame's exact pixel size (exportMasks refuses anything else); trajectories stay in TOP-LEFT pixels — main
+// flips them to Kling's bottom-left origin.
+import type { Point } from '../../shared/editor/geometry';
+import { exportMasks } from '../../shared/editor/mask-export';
+import type { EditorDocument } from './model/document';
+import { useEditor } from './store';
+
+export interface MotionBrushInputs {
+  staticMask?: Uint8Array;
+  dynamicMasks: { mask: Uint8Array; trajectory: { x: number; y: number }[] }[];
+}
+
+export function exportInputs(doc: EditorDocument): MotionBrushInputs {
+  const started = performance.now();
+  const masks = exportMasks(doc.labels, { frame: { width: doc.start.width, height: doc.start.height } });
+  const byLabel = new Map(masks.map((m) => [m.label, m.png]));
+  const out: MotionBrushInputs = { dynamicMasks: [] };
+  const still = doc.staticArea;
+  const stillPng = still ? byLabel.get(still.label) : undefined;
+  if (stillPng) out.staticMask = stillPng;
+  for (const area of doc.dynamicAreas) {
+    const png = byLabel.get(area.label);
+    if (!png) continue;
+    const path: readonly Point[] = doc.trajectoryOf(area.id) ?? [];
+    out.dynamicMasks.push({ mask: png, trajectory: path.map((p) => ({ x: p.x, y: p.y })) });
+  }
+  // Visible in DevTools' performance panel and read by the benchmark (scripts/bench.mjs).
+  performance.measure('editor.export', { start: started, end: performance.now() });
+  return out;
+}
+
+/**
+ * The request fields for the open document, when it belongs to `frame` (same pixel size): nothing when no area is
+ * painted, so a plain generation stays plain.
+ */
+export function motionBrushInputs(frame: { width: number; height: number }): Partial<MotionBrushInputs> {
+  const doc = useEditor.getState().doc;
+  if (!doc || doc.start.width !== frame.width || doc.start.height !== frame.height) return {};
+  const inputs = exportInputs(doc);
+  return {
+    ...(inputs.staticMask ? { staticMask: inputs.staticMask } : {}),
+    ...(inputs.dynamicMasks.length > 0 ? { dynamicMasks: inputs.dynamicMasks } : {}),
+  };
+}

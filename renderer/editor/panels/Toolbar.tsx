@@ -1,0 +1,102 @@
+// Tools, brush size, undo/redo, zoom and preview: everything above the canvas.
+import { getCommand, shortcutLabel } from '../../commands/registry';
+import { toolCommandId } from '../commands';
+import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
+import { CommandButton } from './CommandButton';
+
+const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
+  { id: 'brush', icon: '●', text: 'Brush' },
+  { id: 'eraser', icon: '◌', text: 'Eraser' },
+  { id: 'rect', icon: '▭', text: 'Rect' },
+  { id: 'lasso', icon: '◯', text: 'Lasso' },
+  { id: 'trajectory', icon: '↗', text: 'Path' },
+];
+
+export function Toolbar() {
+  const tool = useEditor((s) => s.tool);
+  const brushSize = useEditor((s) => s.brushSize);
+  const playing = useEditor((s) => s.playing);
+  const history = useEditor((s) => s.history);
+  useEditor((s) => s.version);
+  const draftStatus = useEditor((s) => s.draftStatus);
+
+  return (
+    <div className="ed-toolbar" role="toolbar" aria-label="Editor tools">
+      <div className="ed-group" role="group" aria-label="Tools">
+        {TOOL_ICONS.map((t) => (
+          <CommandButton key={t.id} id={toolCommandId(t.id)} pressed={tool === t.id} className="ed-tool">
+            <span aria-hidden="true" className="ed-tool__icon">
+              {t.icon}
+            </span>
+            <span className="ed-tool__text">{t.text}</span>
+            <ShortcutHint id={toolCommandId(t.id)} />
+          </CommandButton>
+        ))}
+      </div>
+      <label className="ed-size" title="Brush size ([ and ])">
+        <span className="ed-size__label">Size</span>
+        <input
+          type="range"
+          min={MIN_BRUSH}
+          max={MAX_BRUSH}
+          value={brushSize}
+          aria-label="Brush size in image pixels"
+          aria-valuetext={`${brushSize} pixels`}
+          onChange={(e) => useEditor.setState({ brushSize: clampBrush(Number(e.target.value)) })}
+        />
+        <output className="ed-size__value">{brushSize}px</output>
+      </label>
+      <div className="ed-group" role="group" aria-label="History">
+        <CommandButton id="editor.undo" label={history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
+          ↶
+        </CommandButton>
+        <CommandButton id="editor.redo" label={history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo'}>
+          ↷
+        </CommandButton>
+      </div>
+      <div className="ed-group ed-group--end">
+        <CommandButton id="editor.preview" pressed={playing} label={playing ? 'Stop motion preview' : 'Play motion preview'}>
+          {playing ? '■ Stop' : '▶ Play'}
+        </CommandButton>
+        <span className={`ed-draft ed-draft--${draftStatus}`} role="status" aria-label="Draft">
+          {draftStatus === 'saved' ? 'Draft saved' : draftStatus === 'pending' ? 'Saving…' : 'Draft not saved'}
+        </span>
+        <CommandButton id="editor.new" label="New (discard this draft)">
+          New
+        </CommandButton>
+        <CommandButton id="editor.help" label="Keyboard shortcuts">
+          ?
+        </CommandButton>
+      </div>
+    </div>
+  );
+}
+
+function ShortcutHint({ id }: { id: string }) {
+  const shortcut = getCommand(id)?.shortcut;
+  return shortcut ? (
+    <kbd className="ed-kbd" aria-hidden="true">
+      {shortcutLabel(shortcut)}
+    </kbd>
+  ) : null;
+}
+
+/** Zoom controls, floating over the canvas's corner. */
+export function ZoomBar() {
+  const scale = useEditor((s) => s.view.scale);
+  return (
+    <div className="ed-zoombar" role="group" aria-label="Zoom">
+      <CommandButton id="editor.view.zoom-out">−</CommandButton>
+      <span className="ed-zoom" aria-live="polite" aria-label="Zoom level">
+        {Math.round(scale * 100)}%
+      </span>
+      <CommandButton id="editor.view.zoom-in">+</CommandButton>
+      <CommandButton id="editor.view.fit" label="Fit to window">
+        Fit
+      </CommandButton>
+      <CommandButton id="editor.view.actual" label="Actual pixels (100 %)">
+        100%
+      </CommandButton>
+    </div>
+  );
+}

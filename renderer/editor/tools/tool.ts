@@ -1,0 +1,30 @@
+// Tools are small state machines: idle → active (pointer down) → idle (pointer up commits, Escape cancels back to
+// the history mark). The canvas only forwards pointer positions, already in image pixels.
+import type { Point } from '../../../shared/editor/geometry';
+import type { Area, EditorDocument } from '../model/document';
+import type { SelectedPoint, ToolPreview } from '../store';
+
+export interface ToolContext {
+  doc: EditorDocument;
+  area: Area | null;
+  /** Brush radius in image pixels. */
+  brushRadius: number;
+  /** Screen pixels per image pixel (hit radii are in screen pixels). */
+  scale: number;
+  setPreview(preview: ToolPreview | null): void;
+  selectPoint(point: SelectedPoint | null): void;
+  selectedPoint: SelectedPoint | null;
+}
+
+export interface Tool {
+  /** True between down and up (or while a click-by-click path is open). */
+  readonly active: boolean;
+  down(p: Point, ctx: ToolContext): void;
+  /** Every sample since the last call (coalesced pointer events), oldest first. */
+  move(points: readonly Point[], ctx: ToolContext): void;
+  up(p: Point, ctx: ToolContext): void;
+  /** Escape: back to how things were before the gesture. */
+  cancel(ctx: ToolContext): void;
+  /** Enter or double-click: finish what is open. */
+  finish?(ctx: ToolContext): boolean;
+}

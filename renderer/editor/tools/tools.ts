@@ -1,0 +1,51 @@
+// One instance of each tool; the store says which is active.
+import { activeArea, editorState, useEditor, type ToolId } from '../store';
+import { createPaintTool } from './paint-tool';
+import { createLassoTool, createRectTool } from './shape-tools';
+import type { Tool, ToolContext } from './tool';
+import { createTrajectoryTool } from './trajectory-tool';
+
+const tools: Record<ToolId, Tool> = {
+  brush: createPaintTool('paint'),
+  eraser: createPaintTool('erase'),
+  rect: createRectTool(),
+  lasso: createLassoTool(),
+  trajectory: createTrajectoryTool(),
+};
+
+export function tool(id: ToolId = editorState().tool): Tool {
+  return tools[id];
+}
+
+/** The context the active tool works in, read fresh from the store at each event. */
+export function toolContext(): ToolContext | null {
+  const s = editorState();
+  if (!s.doc) return null;
+  return {
+    doc: s.doc,
+    area: activeArea(s),
+    brushRadius: s.brushSize / 2,
+    scale: s.view.scale,
+    setPreview: (preview) => useEditor.setState({ preview }),
+    selectPoint: (selectedPoint) => useEditor.setState({ selectedPoint }),
+    selectedPoint: s.selectedPoint,
+  };
+}
+
+/** Escape: cancels whatever any tool has open. */
+export function cancelTools(): boolean {
+  const ctx = toolContext();
+  if (!ctx) return false;
+  let any = false;
+  for (const t of Object.values(tools)) {
+    if (t.active) {
+      t.cancel(ctx);
+      any = true;
+    }
+  }
+  return any;
+}
+
+export function anyToolActive(): boolean {
+  return Object.values(tools).some((t) => t.active);
+}
