@@ -26,6 +26,9 @@ export async function requestFromRecord(folderPath: string, record: GenerationRe
     mode: settings.mode,
     duration: settings.duration,
     ...(settings.cfgScale === undefined ? {} : { cfgScale: settings.cfgScale }),
+    ...(settings.camera ? { camera: settings.camera } : {}),
+    ...(settings.voices?.length ? { voices: settings.voices } : {}),
+    ...(settings.sound ? { sound: settings.sound } : {}),
     externalTaskId: record.externalTaskId,
   };
 }

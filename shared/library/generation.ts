@@ -1,5 +1,6 @@
 // The record of one generation, as kept in `<library>/<folder>/generation.json`. The folder is the truth.
 import type { Duration, Mode } from '../kling/limits';
+import type { CameraInput } from '../kling/request';
 
 export type GenerationStatus =
   | 'submitting' // recorded on disk; the create request may or may not have reached Kling
@@ -25,6 +26,9 @@ export interface GenerationSettings {
   prompt: string;
   negativePrompt: string;
   cfgScale?: number;
+  camera?: CameraInput;
+  voices?: string[];
+  sound?: 'on' | 'off';
 }
 
 export interface GenerationInputs {

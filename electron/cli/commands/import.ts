@@ -1,0 +1,48 @@
+// `kling import`: bring the account's tasks that the library lacks into it (made on Kling's web page, another
+// machine, a script), then wait until their clips are downloaded: Kling deletes result URLs after 30 days.
+import type { GenerationRecord } from '../../../shared/library/generation';
+import { importTasks } from '../../tasks/import-tasks';
+import { libraryRoot, readRemote, withProvider } from '../context';
+import { EXIT, type ExitCode } from '../exit-codes';
+import { line, type CliIo } from '../io';
+import { COMMON_HELP, COMMON_OPTIONS, CONNECTION_HELP, CONNECTION_OPTIONS, parseFlags, parseTimeout, WAIT_OPTIONS } from '../options';
+import { combinedExitCode, reportOutcome } from '../outcome';
+import { openSession } from '../session';
+
+export const IMPORT_USAGE = `Usage: npm run kling -- import [options]
+
+Import the account's tasks that the library does not have yet, and download their clips. Tasks that failed on
+Kling are imported as failed. Exit 0 when every imported task is settled, 5 when interrupted (run it again, or
+resume), 3 when Kling refuses the listing.
+
+  --timeout SECONDS         stop waiting for downloads after this long
+${CONNECTION_HELP}
+${COMMON_HELP}`;
+
+const OPTIONS = { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, ...WAIT_OPTIONS } as const;
+
+export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseFlags(argv, OPTIONS);
+  if (values.help) {
+    line(io.stdout, IMPORT_USAGE);
+    return EXIT.ok;
+  }
+  const remote = readRemote(values, io.env);
+  const timeoutMs = parseTimeout(values.timeout);
+  const root = libraryRoot(values.library, io.env);
+  const json = values.json ?? false;
+
+  return withProvider(remote, io, timeoutMs === undefined ? {} : { timeoutMs }, async ({ provider }, lifetime) => {
+    const session = openSession({ libraryRoot: root, provider, lifetime, stderr: io.stderr });
+    const before = new Set((await session.library.list()).items.map((r) => r.id));
+    const report = await importTasks(session.provider, session.library, session.engine);
+    line(io.stderr, `Seen ${report.seen} task(s) at ${session.provider.baseUrl}: ${report.imported} imported, ${report.alreadyInLibrary} already in the library.`);
+    const imported = (await session.library.list()).items.filter((r) => !before.has(r.id));
+    await session.settle();
+    const finals: GenerationRecord[] = await Promise.all(imported.map(async (r) => (await session.library.get(r.id)) ?? r));
+    if (json) line(io.stdout, JSON.stringify(finals, null, 2));
+    // A task that had already failed on Kling is imported as failed: that is what it is, not a failed import.
+    const codes = finals.map((r) => (r.error?.code === undefined && r.error?.detail !== undefined ? EXIT.ok : reportOutcome(io, root, r, lifetime.endedBy(), json)));
+    return combinedExitCode(codes);
+  });
+}
