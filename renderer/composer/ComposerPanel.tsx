@@ -5,9 +5,9 @@ import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useComposer } from '../store/composer';
 import { FramesPanel } from './frames/FramesPanel';
 import { canGenerate, generate } from './generate';
+import { LimitedTextArea } from './LimitedTextArea';
 import { NoticeBox } from './NoticeBox';
-
-const codePoints = (s: string) => [...s].length;
+import { useProfiles } from '../store/profiles';
 
 export function ComposerPanel() {
   const s = useComposer();
@@ -20,8 +20,8 @@ export function ComposerPanel() {
     [],
   );
 
-  const promptLength = codePoints(s.prompt);
-  const negativeLength = codePoints(s.negativePrompt);
+  const profiles = useProfiles((p) => p.state);
+  const usable = profiles?.profiles.filter((p) => p.hasCredential) ?? [];
 
   return (
     <section className="composer" aria-labelledby="composer-title">
@@ -30,38 +30,40 @@ export function ComposerPanel() {
       </h2>
       <FramesPanel />
 
-      <label className="field">
-        <span className="field__label">
-          Prompt
-          <span className={`counter ${promptLength > LIMITS.promptMaxChars ? 'counter--over' : ''}`}>
-            {promptLength} / {LIMITS.promptMaxChars}
-          </span>
-        </span>
-        <textarea
-          className="textarea"
-          rows={5}
-          value={s.prompt}
-          placeholder="What should happen? e.g. The waves roll in slowly, the camera stays still."
-          onChange={(e) => s.update({ prompt: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">
-          Negative prompt
-          <span className={`counter ${negativeLength > LIMITS.negativePromptMaxChars ? 'counter--over' : ''}`}>
-            {negativeLength} / {LIMITS.negativePromptMaxChars}
-          </span>
-        </span>
-        <textarea
-          className="textarea"
-          rows={2}
-          value={s.negativePrompt}
-          placeholder="What to avoid, e.g. blur, distortion"
-          onChange={(e) => s.update({ negativePrompt: e.target.value })}
-        />
-      </label>
+      <LimitedTextArea
+        label="Prompt"
+        value={s.prompt}
+        limit={LIMITS.promptMaxChars}
+        rows={5}
+        placeholder="What should happen? e.g. The waves roll in slowly, the camera stays still."
+        onChange={(prompt) => s.update({ prompt })}
+      />
+      <LimitedTextArea
+        label="Negative prompt"
+        value={s.negativePrompt}
+        limit={LIMITS.negativePromptMaxChars}
+        rows={2}
+        placeholder="What to avoid, e.g. blur, distortion"
+        onChange={(negativePrompt) => s.update({ negativePrompt })}
+      />
 
       <div className="params">
+        {usable.length > 1 && (
+          <label className="field">
+            <span className="field__label">Send with</span>
+            <select
+              className="select"
+              value={s.profileId ?? profiles?.currentId ?? ''}
+              onChange={(e) => s.update({ profileId: e.target.value })}
+            >
+              {usable.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.kind === 'sandbox' ? 'Sandbox (offline, free)' : p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span className="field__label">Model</span>
           <select className="select" value={s.model} onChange={(e) => s.update({ model: e.target.value })}>

@@ -18,6 +18,7 @@ export async function generate(): Promise<void> {
   s.setSubmitting(true);
   try {
     const result = await studio.generations.create({
+      ...(s.profileId ? { profileId: s.profileId } : {}),
       startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
       ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
       prompt: s.prompt,

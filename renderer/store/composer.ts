@@ -31,6 +31,8 @@ export interface ComposerState {
   model: string;
   mode: Mode;
   duration: Duration;
+  /** The profile to send with; the current one (Settings) when unset. */
+  profileId?: string;
   submitting: boolean;
   submitNotice?: Notice;
   setStartFrame(frame: Frame | undefined): void;
@@ -40,7 +42,7 @@ export interface ComposerState {
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
   setSubmitting(submitting: boolean): void;
-  update(patch: Partial<Pick<ComposerState, 'prompt' | 'negativePrompt' | 'model' | 'mode' | 'duration'>>): void;
+  update(patch: Partial<Pick<ComposerState, 'prompt' | 'negativePrompt' | 'model' | 'mode' | 'duration' | 'profileId'>>): void;
 }
 
 export const useComposer = create<ComposerState>((set, get) => ({

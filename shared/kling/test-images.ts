@@ -2,22 +2,7 @@
 // JPEG headers that are valid up to the first scan, which is all header sniffing reads. Test-only; nothing in the
 // app imports this file.
 import { zlibSync } from 'fflate';
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../editor/png';
 
 const ascii = (text: string): number[] => Array.from(text, (ch) => ch.charCodeAt(0));
 const be16 = (n: number): number[] => [(n >>> 8) & 0xff, n & 0xff];

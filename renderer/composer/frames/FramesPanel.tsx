@@ -7,7 +7,7 @@ import { acceptFrameFile, removeFrame, undoRemove } from '../accept-file';
 import { FrameSlot } from '../FrameSlot';
 import { CropDialog } from './CropDialog';
 import { endFrameHint } from './end-frame-hint';
-import { FrameNotice } from './FrameNotice';
+import { NoticeBox } from '../NoticeBox';
 import { useFramesUi } from './frames-ui';
 import { UndoToast } from './UndoToast';
 import { usePasteFrame } from './usePasteFrame';
@@ -91,7 +91,7 @@ export function FramesPanel() {
       <p className="frames__rules">
         JPG or PNG · at least 300 px a side · up to 10 MB · 1:2.5 to 2.5:1. Other images get a fix offered.
       </p>
-      {s.frameNotice && <FrameNotice notice={s.frameNotice} onDismiss={() => s.setFrameNotice(undefined)} />}
+      {s.frameNotice && <NoticeBox notice={s.frameNotice} onDismiss={() => s.setFrameNotice(undefined)} />}
       <UndoToast />
       <CropDialog />
     </section>
