@@ -94,3 +94,21 @@ test('tasks made elsewhere are imported into the library with their clips', asyn
   await settings.profile('Sandbox').getByRole('button', { name: 'Import tasks' }).click();
   await expect(settings.profile('Sandbox').getByRole('status')).toContainText('Imported 0 tasks; 1 already in the library');
 });
+
+test('with two usable profiles, each generation can be sent with either', async ({ studio }) => {
+  const { ui, page, sandbox } = studio;
+  const settings = new SettingsDialog(page);
+  await settings.open();
+  await settings.addOfficial({ name: 'My Kling', baseUrl: sandbox.baseUrl, apiKey: C.userApiKey });
+  await settings.close();
+
+  await ui.openStartFrame(START);
+  const sendWith = page.getByRole('combobox', { name: 'Send with' });
+  await expect(sendWith).toHaveValue(/^p-/);
+  await sendWith.selectOption({ label: 'Sandbox (offline, free)' });
+  await ui.prompt.fill('Free try first');
+  await ui.generateButton.click();
+  await expect(ui.card('Free try first')).toContainText('Sandbox');
+  await expect.poll(() => sandbox.received.filter((r) => r.method === 'POST').length).toBe(1);
+  expect(sandbox.received.find((r) => r.method === 'POST')?.headers.authorization).toBe(`Bearer ${C.apiKey}`);
+});
