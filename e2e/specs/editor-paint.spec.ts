@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { creates, EditorPage, isBinary, pixel, sentMotion, whiteCount } from '../pages/editor-page';
+import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const W = 1280;
@@ -134,4 +135,18 @@ test('painting an area takes the pixels from the area that had them', async ({ s
   expect(pixel(still, 400, 300)).toBe(255); // the overlap went to the still area, painted last
   expect(pixel(moving, 400, 300)).toBe(0);
   expect(pixel(moving, 200, 150)).toBe(255); // the rest of the moving area is untouched
+});
+
+test('an end frame and painted areas cannot go together, and the end slot says so', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  const frames = new FramesPanel(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await frames.open('end', join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
+  await expect(frames.endHint).toHaveCount(0);
+
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
+  await expect(frames.endHint).toContainText('can’t be used together');
 });

@@ -31,6 +31,11 @@ export function exportInputs(doc: EditorDocument): MotionBrushInputs {
   return out;
 }
 
+/** Whether any area has paint: O(1) per area, since the label map keeps its pixel counts up to date. */
+export function hasPaintedAreas(doc: EditorDocument | null): boolean {
+  return doc !== null && doc.areas.some((a) => doc.labels.countPixels(a.label) > 0);
+}
+
 /**
  * The request fields for the open document, when it belongs to `frame` (same pixel size): nothing when no area is
  * painted, so a plain generation stays plain.

@@ -8,6 +8,8 @@ import { FrameSlot } from '../FrameSlot';
 import { CropDialog } from './CropDialog';
 import { endFrameHint } from './end-frame-hint';
 import { NoticeBox } from '../NoticeBox';
+import { hasPaintedAreas } from '../../editor/export-inputs';
+import { useEditor } from '../../editor/store';
 import { useFramesUi } from './frames-ui';
 import { UndoToast } from './UndoToast';
 import { usePasteFrame } from './usePasteFrame';
@@ -43,7 +45,17 @@ export function FramesPanel() {
     [],
   );
 
-  const hint = endFrameHint({ model: s.model, mode: s.mode, duration: s.duration, hasStart: Boolean(s.startFrame), hasEnd: Boolean(s.endFrame) });
+  // Re-read on every document change (`version`), so the hint appears as soon as an area is painted.
+  useEditor((e) => e.version);
+  const painted = hasPaintedAreas(useEditor.getState().doc);
+  const hint = endFrameHint({
+    model: s.model,
+    mode: s.mode,
+    duration: s.duration,
+    hasStart: Boolean(s.startFrame),
+    hasEnd: Boolean(s.endFrame),
+    hasMotionBrush: painted,
+  });
   const input = (ref: typeof startInput, slot: 'start' | 'end') => (
     <input
       ref={ref}
