@@ -234,8 +234,11 @@ test('an EXIF-rotated JPEG is shown upright, and after "Rotate pixels upright" K
     .toEqual([720, 1280]);
   await expect(frames.slot('start')).toContainText('EXIF-rotated · shown 720 × 1280');
   await expect(frames.frameStatus).toContainText('stored on its side');
+  // The editor will not paint on pixels that are shown turned: the masks would not match what is sent.
+  await expect(studio.page.getByRole('heading', { name: 'Turn the photo upright to paint on it' })).toBeVisible();
 
   await frames.applyFix('Rotate pixels upright');
+  await expect(studio.page.getByRole('heading', { name: 'Turn the photo upright to paint on it' })).toHaveCount(0);
   await expect(frames.frameStatus).toContainText('Rotated upright');
   await expect(frames.frameStatus).toContainText('Now 720 × 1280 px');
   await expect(frames.slot('start')).toContainText('720 × 1280');
@@ -245,6 +248,15 @@ test('an EXIF-rotated JPEG is shown upright, and after "Rotate pixels upright" K
   const { image } = await sentImages(studio);
   expect(image?.info).toMatchObject({ format: 'jpeg', width: 720, height: 1280 });
   expect(image?.info.exifOrientation).toBeUndefined();
+});
+
+test('the editor offers to rotate an EXIF-rotated start frame before painting', async ({ studio }) => {
+  const frames = new FramesPanel(studio.page);
+  const rotated = withExifOrientation(await readFile(START), 6);
+  await frames.open('start', { name: 'sideways.jpg', mimeType: 'image/jpeg', buffer: rotated });
+  await studio.page.getByRole('button', { name: 'Rotate the photo upright' }).click();
+  await expect(frames.slot('start')).toContainText('720 × 1280');
+  await expect(studio.page.getByRole('application')).toBeVisible();
 });
 
 test('start and end frames go to Kling as image and image_tail; the end slot says when a model cannot use one', async ({ studio }) => {

@@ -54,6 +54,21 @@ export async function acceptFrameFile(file: File, slot: FrameSlotName = 'start')
   });
 }
 
+/** Re-encode the frame in `slot` upright (an EXIF-rotated JPEG), exactly as its offered fix does. */
+export async function rotateFrameUpright(slot: FrameSlotName): Promise<void> {
+  const frame = frameIn(slot);
+  if (!frame) return;
+  const seen = await inspectImage(new File([frame.bytes as BlobPart], frame.fileName), FIELD_OF[slot]);
+  const t = triage({
+    problems: seen.problems,
+    format: seen.info.format,
+    orientation: seen.info.exifOrientation,
+    decodable: seen.decodable,
+    hasAlpha: seen.hasAlpha,
+  });
+  if (t.kind === 'accept' && t.upright) await applyFix(slot, frame.fileName, seen, t.upright);
+}
+
 /** Kept for callers that only know about the start frame. */
 export const acceptStartFrameFile = (file: File): Promise<void> => acceptFrameFile(file, 'start');
 

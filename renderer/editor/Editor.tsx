@@ -2,6 +2,7 @@
 // toolbar, the canvas and the areas panel for that frame's document.
 import { useEffect } from 'react';
 import { runCommand } from '../commands/registry';
+import { rotateFrameUpright } from '../composer/accept-file';
 import { useComposer } from '../store/composer';
 import { EditorCanvas } from './canvas/EditorCanvas';
 import { useImage } from './canvas/useImage';
@@ -36,6 +37,19 @@ export function Editor() {
           </p>
           <button type="button" className="button button--primary" onClick={() => runCommand('frame.open')}>
             Choose a photo…
+          </button>
+        </div>
+      ) : frame.orientation !== undefined ? (
+        // The screen shows the photo turned (EXIF), the masks would be in its stored pixels: painting would not match
+        // what is sent. The pixels are rotated first, with the person's click.
+        <div className="ed-empty">
+          <h2 className="ed-empty__title">Turn the photo upright to paint on it</h2>
+          <p className="ed-empty__text">
+            This photo is stored turned and only shown upright. Kling and the motion brush use the stored pixels, so
+            rotate them first; what you paint is then exactly what is sent.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => void rotateFrameUpright('start')}>
+            Rotate the photo upright
           </button>
         </div>
       ) : !doc || loading ? (
