@@ -7,7 +7,7 @@ import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/
 import { Library } from './library/library';
 import { toView, type MediaUrl } from './library/media';
 import { createTaskEngine, type TaskEngine } from './tasks/engine';
-import type { ActiveProvider } from './tasks/provider';
+import { reaches, type ActiveProvider } from './tasks/provider';
 import { createProviderRegistry, type ProviderRegistry } from './tasks/providers';
 import { profileHandlers } from './ipc/profile-handlers';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
@@ -59,9 +59,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
   const engine = createTaskEngine({
     library,
-    providerFor: (id, named) =>
-      providers.byId(id) ??
-      (named?.baseUrl ? providers.usable().find((p) => p.kind === named.kind && p.baseUrl === named.baseUrl) : undefined),
+    providerFor: (id, named) => providers.byId(id) ?? (named ? providers.usable().find((p) => reaches(p, named)) : undefined),
     onChange,
     fetch: deps.fetch,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

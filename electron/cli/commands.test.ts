@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskData } from '../../shared/kling/wire';
 import type { GenerationRecord } from '../../shared/library/generation';
 import { Library } from '../library/library';
+import { accountOf } from '../kling/auth';
 import { API_KEY, readClip, startWorld, type World } from './test-world';
 import { readFile } from 'node:fs/promises';
 
@@ -122,7 +123,9 @@ describe('resume', () => {
     });
 
   it('finishes an app generation sent to the same base URL, and leaves the others untouched', async () => {
-    const same = await appGeneration({ id: 'p-1', kind: 'official', label: 'My account', baseUrl: world.server.baseUrl });
+    const account = accountOf({ kind: 'api-key', apiKey: API_KEY });
+    const same = await appGeneration({ id: 'p-1', kind: 'official', label: 'My account', baseUrl: world.server.baseUrl, account });
+    const otherAccount = await appGeneration({ id: 'p-4', kind: 'official', label: 'Work', baseUrl: world.server.baseUrl, account: 'another-account' });
     const elsewhere = await appGeneration({ id: 'p-2', kind: 'official', label: 'Beijing', baseUrl: 'https://api-beijing.klingai.com' });
     const old = await appGeneration({ id: 'p-3', kind: 'official', label: 'Old' });
     const before = await readFile(join(world.root, elsewhere.folder, 'generation.json'), 'utf8');
@@ -131,6 +134,9 @@ describe('resume', () => {
     expect(code).toBe(0);
     expect(stderr).toContain(`${elsewhere.id}: skipped, sent to https://api-beijing.klingai.com (official); resume it with --base-url`);
     expect(stderr).toContain(`${old.id}: skipped, made with Old before records named their base URL`);
+    // Same host, another account: that account's task cannot be found (or must not be re-created) with this key.
+    expect(stderr).toContain(`${otherAccount.id}: skipped, sent with another account's credential`);
+    expect(world.server.tasks()).toHaveLength(1);
     const library = new Library({ root: world.root });
     expect((await library.get(same.id))!.status).toBe('succeed');
     expect(await readFile(join(world.root, elsewhere.folder, 'generation.json'), 'utf8')).toBe(before);

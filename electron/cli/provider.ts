@@ -2,8 +2,7 @@
 // with the id and label its records carry so the app can tell them apart and resume them with a matching profile.
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONCURRENCY, type Credential } from '../../shared/settings/profiles';
-import type { GenerationRecord } from '../../shared/library/generation';
-import { authFor } from '../kling/auth';
+import { accountOf, authFor } from '../kling/auth';
 import { createKlingClient } from '../kling/client';
 import { POLL_SCHEDULE, RETRY_SCHEDULE } from '../tasks/backoff';
 import type { ActiveProvider } from '../tasks/provider';
@@ -18,20 +17,6 @@ export const CLI_PROVIDER_ID = 'cli';
 export const CLI_PROVIDER_LABEL = 'Command line';
 
 const SAMPLE_CLIP = fileURLToPath(new URL('../../assets/sample-clip.mp4', import.meta.url));
-
-/** `record.provider` for a generation sent through `provider`: with the base URL, so a matching profile can resume it. */
-export function providerRef(provider: ActiveProvider): GenerationRecord['provider'] {
-  return { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl };
-}
-
-export const sameBaseUrl = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-
-/**
- * Whether `provider` can finish a generation sent with `named`: the same kind at the same base URL, the rule the app
- * uses for records made elsewhere (services.ts), so each front end finishes the other's generations.
- */
-export const reaches = (provider: ActiveProvider, named: GenerationRecord['provider']): boolean =>
-  named.kind === provider.kind && sameBaseUrl(named.baseUrl, provider.baseUrl);
 
 export interface OpenedProvider {
   provider: ActiveProvider;
@@ -59,6 +44,7 @@ export async function openProvider(
     kind: connection.kind,
     label: CLI_PROVIDER_LABEL,
     baseUrl: connection.baseUrl,
+    account: accountOf(credential),
     client: createKlingClient({ baseUrl: connection.baseUrl, pathPrefix: connection.pathPrefix, auth: authFor(credential), fetch: lifetime.fetch }),
     wire: connection.wire,
     concurrency: DEFAULT_CONCURRENCY,

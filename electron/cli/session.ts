@@ -7,7 +7,7 @@ import type { ActiveProvider } from '../tasks/provider';
 import { line, type Writer } from './io';
 import type { Lifetime } from './lifetime';
 import { createProgressReporter } from './progress';
-import { reaches } from './provider';
+import { reaches } from '../tasks/provider';
 
 export interface Session {
   library: Library;

@@ -12,6 +12,7 @@ import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
 import { CancelRefused, type TaskEngine } from '../tasks/engine';
 import type { ProviderRegistry } from '../tasks/providers';
+import { providerRef } from '../tasks/provider';
 import { UserFacingError } from './user-facing-error';
 
 export interface GenerationHandlerDeps {
@@ -78,7 +79,7 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       const end = request.endFrame ? `end.${extensionOf(request.endFrame.bytes)}` : undefined;
       const masks = maskFiles(request);
       const record = await deps.library.create({
-        provider: { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl },
+        provider: providerRef(provider),
         settings: {
           model: request.model,
           mode: request.mode,

@@ -1,4 +1,5 @@
 // Authorization headers for the three kinds of credential (../shared/kling-api.md, "Authentication").
+import { createHash } from 'node:crypto';
 import type { Credential } from '../../shared/settings/profiles';
 import { LIMITS } from '../../shared/kling/limits';
 import { bearerAuth, type KlingAuth } from './client';
@@ -34,4 +35,11 @@ export function authFor(credential: Credential, now?: () => number): KlingAuth {
     case 'access-key':
       return accessKeyAuth(credential.accessKey, credential.secretKey, now);
   }
+}
+
+/** A short, one-way fingerprint of which account a credential reaches (its public part, or the key itself, hashed). */
+export function accountOf(credential: Credential): string {
+  const identity =
+    credential.kind === 'api-key' ? credential.apiKey : credential.kind === 'token' ? credential.token : credential.accessKey;
+  return createHash('sha256').update(`${credential.kind}:${identity.trim()}`).digest('hex').slice(0, 16);
 }

@@ -15,7 +15,11 @@ export interface DownloadOptions {
   /** The `ETag` or `Last-Modified` of the response a `.part` file came from, to resume only the same file. */
   validator?: string;
   onProgress?: (progress: DownloadProgress & { validator?: string }) => void;
+  /** Give up on a connection that delivers nothing for this long (a stalled CDN would hold the card forever). */
+  idleTimeoutMs?: number;
 }
+
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
 /** The URL answered that it is gone (Kling's signed URLs expire): get a fresh one by querying the task. */
 export class ExpiredUrlError extends Error {
@@ -56,10 +60,35 @@ export async function downloadFile(options: DownloadOptions): Promise<{ bytes: n
     headers.Range = `bytes=${have}-`;
     headers['If-Range'] = options.validator;
   }
-  const response = await options.fetch(options.url, { headers }).catch((error: unknown) => {
+  // Aborts the request when nothing arrives for a while; re-armed on every chunk.
+  const idle = new AbortController();
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  let timer = setTimeout(() => idle.abort(new Error(`no data for ${idleMs / 1000} s`)), idleMs);
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(new Error(`no data for ${idleMs / 1000} s`)), idleMs);
+  };
+  try {
+    return await receive(options, part, have, headers, idle.signal, rearm);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function receive(
+  options: DownloadOptions,
+  part: string,
+  have: number,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  rearm: () => void,
+): Promise<{ bytes: number }> {
+  const response = await options.fetch(options.url, { headers, signal }).catch((error: unknown) => {
     throw new DownloadInterruptedError((error as Error).message, error);
   });
   if ([401, 403, 404, 410].includes(response.status)) throw new ExpiredUrlError(response.status);
+  // A CDN that is overloaded or briefly down says nothing about the clip: an interruption, not a failure.
+  if (response.status === 429 || response.status >= 500) throw new DownloadInterruptedError(`the server answered HTTP ${response.status}`);
   if (response.status !== 200 && response.status !== 206) throw new Error(`The clip download answered HTTP ${response.status}`);
   if (!response.body) throw new Error('The clip download has no body');
 
@@ -74,6 +103,7 @@ export async function downloadFile(options: DownloadOptions): Promise<{ bytes: n
     options.onProgress?.({ receivedBytes, totalBytes, validator });
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        rearm();
         await file.write(chunk);
         receivedBytes += chunk.byteLength;
         options.onProgress?.({ receivedBytes, totalBytes, validator });

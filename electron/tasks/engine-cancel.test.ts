@@ -1,5 +1,9 @@
 // Cancelling is only possible while Kling has not seen the task: Kling offers no cancel, so a generation whose
 // create may have reached it runs to its end. And a generation whose profile is gone waits instead of failing.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelRefused, createTaskEngine } from './engine';
 import { addGeneration, creates, isCreate, KEY, makeRig, readRecordFromDisk, startWorld, type World } from './engine-harness';
@@ -114,5 +118,55 @@ describe('a generation whose profile is not configured here', () => {
     const done = await readRecordFromDisk(world.root, record.id);
     expect(done?.status).toBe('succeed');
     expect(done?.error).toBeUndefined();
+  });
+});
+
+describe('cancel after a restart', () => {
+  it('is refused while the engine is still finding out whether an earlier create reached Kling', async () => {
+    // An earlier run recorded the create as sent, then died before hearing the answer.
+    const library = new Library({ root: world.root });
+    const record = await addGeneration(library);
+    await library.update(record.id, (r) => void (r.timings.submittedAt = new Date().toISOString()));
+    // Every lookup fails at the network, so the engine sits between lookups, not knowing.
+    world.server.faults.inject({ kind: 'reset-before', method: 'GET', times: 1000 });
+    const sleeping: (() => void)[] = [];
+    const engine = createTaskEngine({
+      library,
+      providerFor: () => sandboxProvider(world.server.baseUrl, KEY, fetch),
+      onChange: () => undefined,
+      fetch,
+      sleep: () => new Promise<void>((resolve) => sleeping.push(resolve)),
+      random: () => 0.5,
+      now: () => new Date(),
+    });
+    engine.start(record.id);
+    await expect.poll(() => sleeping.length).toBe(1);
+
+    await expect(engine.cancel(record.id)).rejects.toThrow('may already exist there');
+    expect((await readRecordFromDisk(world.root, record.id))?.status).not.toBe('cancelled');
+    engine.stop();
+    for (const wake of sleeping.splice(0)) wake();
+    await engine.idle();
+  });
+});
+
+describe('a generation driven by another process', () => {
+  it('is left alone: nothing is sent while that process holds it', async () => {
+    const rig = makeRig(world);
+    const record = await addGeneration(rig.library);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFile(join(rig.library.folderPath(record), '.driver.lock'), JSON.stringify({ pid: other.pid, host: hostname() }));
+      rig.engine.start(record.id);
+      await rig.engine.idle();
+      expect(creates(world.server)).toHaveLength(0);
+      expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('submitting');
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    rig.engine.start(record.id);
+    await rig.engine.idle();
+    expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('succeed');
   });
 });

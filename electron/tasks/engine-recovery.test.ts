@@ -93,17 +93,38 @@ describe('following and downloading', () => {
     expect(downloads(world.server)).toHaveLength(13);
   });
 
-  it('a clip that is not an MP4 fails after a bounded number of tries, leaving no .part behind', async () => {
+  it('a clip that is not an MP4 is given up for now after a bounded number of tries, still resumable, no .part left', async () => {
     const notAVideo: typeof fetch = async (input, init) => {
       if (!isDownload(input)) return fetch(input, init);
       await (await fetch(input, init)).arrayBuffer(); // let the sandbox see the request
       return new Response('<html>a captive portal</html>', { status: 200, headers: { ETag: '"portal"' } });
     };
     const record = await runOne(makeRig(world, { fetch: notAVideo }));
-    expect(record.status).toBe('failed');
-    expect(record.error?.message).toMatch(/^Could not download the clip: .*not an MP4/);
+    // A paid clip is never marked failed over a download: it stays downloading, with the reason, for the next start.
+    expect(record.status).toBe('downloading');
+    expect(record.error?.message).toMatch(/^Could not download the clip: .*not an MP4.*tried again at the next start/);
     expect(downloads(world.server)).toHaveLength(7);
     expect(await folderFiles(world.root, record)).toEqual(['generation.json', 'start.png']);
+
+    // At the next start the same record is picked up and, with the real clip reachable, finishes.
+    const next = makeRig(world);
+    expect(await next.engine.resume()).toBe(1);
+    await next.engine.idle();
+    expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('succeed');
+  });
+
+  it('a CDN answering 503 is an interruption, not a failure: the clip arrives once it recovers', async () => {
+    let refusals = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      if (isDownload(input) && refusals < 10) {
+        refusals += 1;
+        return new Response('busy', { status: 503 });
+      }
+      return fetch(input, init);
+    };
+    const record = await runOne(makeRig(world, { fetch: flaky }));
+    expect(record.status).toBe('succeed');
+    expect(refusals).toBe(10);
   });
 
   it('an expired result URL (403) is replaced by querying the task again', async () => {

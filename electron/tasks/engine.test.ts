@@ -237,3 +237,17 @@ describe('a task that fails on Kling', () => {
     expect(downloads(world.server)).toHaveLength(0);
   });
 });
+
+describe('Kling refusing to report on a task that exists', () => {
+  it('does not fail it: the record says why it is slow, and finishes once Kling answers again', async () => {
+    // A revoked or mistyped key while polling (1000), three times, then Kling answers again.
+    world.server.faults.inject({ kind: 'kling-error', code: 1000, method: 'GET', pathPrefix: API_PATH, times: 3 });
+    const notes: string[] = [];
+    const rig = makeRig(world, { onChange: (r) => void (r.error && notes.push(r.error.message)) });
+    const record = await runOne(rig);
+    expect(record.status).toBe('succeed');
+    expect(record.error).toBeUndefined();
+    expect(notes[0]).toMatch(/did not accept the credential.*Still asking about this task/);
+    expect(world.server.tasks()).toHaveLength(1);
+  });
+});

@@ -4,6 +4,7 @@
 // querying that id before anything is sent again.
 import { join } from 'node:path';
 import type { Library } from '../library/library';
+import { lockGeneration } from '../library/lock';
 import { KlingApiError, KlingTransportError } from '../kling/errors';
 import { buildCreateBody } from '../../shared/kling/request';
 import type { TaskData } from '../../shared/kling/wire';
@@ -61,6 +62,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   const cancellers = new Map<string, AbortController>();
   /** Generations whose create may have reached Kling (sent, outcome not yet known to be "nothing made"). */
   const maybeOnKling = new Set<string>();
+  /**
+   * Generations this process has proved Kling has not got (it answered a create with an error, or a lookup of the
+   * external id found nothing). A record that says it was submitted counts as "maybe on Kling" until then, whoever
+   * sent it (an earlier run, before a crash).
+   */
+  const provenAbsent = new Set<string>();
   const slots = new Map<string, Slots>();
   let stopped = false;
 
@@ -97,6 +104,22 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           : { message: (error as Error).message };
     });
 
+  /**
+   * Kling refused to tell us about a task that may exist (revoked key, account problem, …): failing the record would
+   * lose a task that runs and is charged. Say so on the record and keep asking.
+   */
+  const note = (id: string, error: unknown) =>
+    save(id, (r) => {
+      r.error =
+        error instanceof KlingApiError
+          ? {
+              code: error.code,
+              message: `${error.row?.userMessage ?? `Kling answered with code ${error.code}.`} Still asking about this task.`,
+              detail: error.serverMessage,
+            }
+          : { message: `${(error as Error).message}. Still trying.` };
+    });
+
   /** Adopt what Kling says about the task into the record. */
   const adopt = (id: string, task: TaskData) =>
     save(id, (r) => {
@@ -117,6 +140,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         };
       } else {
         r.status = task.task_status;
+        delete r.error; // Kling answered: a note about earlier trouble no longer holds
       }
     });
 
@@ -130,6 +154,18 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     }
   };
 
+  /** Look the task up until Kling gives an answer (found or not); network trouble and refusals only delay it. */
+  async function lookUpPatiently(provider: ActiveProvider, record: GenerationRecord): Promise<TaskData | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await lookUp(provider, record);
+      } catch (error) {
+        if (error instanceof KlingApiError && !error.retryable) await note(record.id, error);
+        await pause(delayFor(provider.retry, attempt, deps.random));
+      }
+    }
+  }
+
   async function submit(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
     const body = buildCreateBody(await requestFromRecord(deps.library.folderPath(record), record), provider.wire);
     let outcomeUnknown = record.timings.submittedAt !== undefined; // an earlier run may have sent it
@@ -142,10 +178,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           const existing = await lookUp(provider, record);
           if (existing) return await adopt(record.id, existing);
           outcomeUnknown = false; // Kling has never heard of our id: the earlier create made nothing
+          provenAbsent.add(record.id);
         }
         // From here the create may reach Kling, so it can no longer be cancelled (checked before any await).
         if (cancellers.get(record.id)?.signal.aborted) throw new Cancelled();
         maybeOnKling.add(record.id);
+        provenAbsent.delete(record.id);
         record = await save(record.id, (r) => {
           r.timings.submittedAt = deps.now().toISOString();
           if (r.status === 'queued') r.status = 'submitting';
@@ -160,7 +198,10 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         if (error instanceof Stopped || error instanceof Cancelled) throw error;
         // Kling answered the create with an error code: that create made nothing. (Before, a retryable code answered
         // to the *lookup* also cleared this, so the next attempt sent a second create for a task that existed.)
-        if (creating && error instanceof KlingApiError) outcomeUnknown = false;
+        if (creating && error instanceof KlingApiError) {
+          outcomeUnknown = false;
+          provenAbsent.add(record.id);
+        }
         if (!outcomeUnknown) maybeOnKling.delete(record.id);
         if (error instanceof KlingApiError && error.row?.action === 'queue') {
           // Nothing was created: wait for a slot on Kling's side without counting it against the retries.
@@ -170,8 +211,15 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           continue;
         }
         if (error instanceof KlingApiError && !error.retryable) {
-          // A refusal of a create that was sent before may be Kling rejecting our duplicate external_task_id: look first.
-          const existing = duplicateSuspect ? await lookUp(provider, record).catch(() => undefined) : undefined;
+          if (!creating && outcomeUnknown) {
+            // The *lookup* was refused (e.g. a revoked key): the task may still exist, so it must not be failed.
+            await note(record.id, error);
+            await pause(delayFor(provider.retry, attempt, deps.random), record.id);
+            continue;
+          }
+          // A refusal of a create that was sent before may be Kling rejecting our duplicate external_task_id: find
+          // out, however long the lookup takes, before calling the generation failed.
+          const existing = duplicateSuspect ? await lookUpPatiently(provider, record) : undefined;
           if (existing) return adopt(record.id, existing);
           return fail(record.id, error);
         }
@@ -198,9 +246,10 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       } catch (error) {
         if (error instanceof Stopped) throw error;
         const retryable = error instanceof KlingTransportError || (error instanceof KlingApiError && error.retryable);
-        // The task exists and runs on Kling whatever our network does: marking it failed after an outage would lose
-        // a clip that is made and charged. Only an answer from Kling ends it; keep asking at the capped backoff.
-        if (!retryable) return fail(record.id, error);
+        // The task exists and runs on Kling whatever our network or our credential does: marking it failed would lose
+        // a clip that is made and charged. Only Kling's own `failed` ends it; keep asking at the capped backoff, and
+        // say on the record why it is taking long when Kling refuses to answer (revoked key, account problem, …).
+        if (!retryable) await note(record.id, error);
         failures += 1;
         await pause(delayFor(provider.retry, failures, deps.random));
       }
@@ -259,7 +308,11 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         // which Kling keeps for 30 days: failing the record over it would lose a clip that was made and charged.
         const interrupted = error instanceof DownloadInterruptedError || error instanceof KlingTransportError;
         if (!interrupted && ++failures > MAX_DOWNLOAD_ATTEMPTS) {
-          return fail(record.id, new Error(`Could not download the clip: ${(error as Error).message}`));
+          // The clip is made and paid for: leave the record downloading, with the reason, to be tried again at the
+          // next start rather than marking a paid clip failed.
+          return save(record.id, (r) => {
+            r.error = { message: `Could not download the clip: ${(error as Error).message}. It will be tried again at the next start.` };
+          });
         }
         await pause(delayFor(provider.retry, attempt, deps.random));
         record = (await deps.library.get(record.id)) ?? record;
@@ -280,6 +333,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       });
       return;
     }
+    // Another process (the command line, a second app window) may be driving this generation: leave it to it.
+    const unlock = await lockGeneration(deps.library.folderPath(record));
+    if (!unlock) {
+      deps.log?.(`generation ${id} is being followed by another process; leaving it to that one`);
+      return;
+    }
     let release: (() => void) | undefined;
     try {
       if (record.status === 'submitting' || record.status === 'queued' || record.status === 'submitted' || record.status === 'processing') {
@@ -295,6 +354,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       if (record.status === 'downloading') await download(provider, record);
     } finally {
       release?.();
+      await unlock();
     }
   }
 
@@ -313,6 +373,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           running.delete(id);
           cancellers.delete(id);
           maybeOnKling.delete(id);
+          provenAbsent.delete(id);
         });
       running.set(id, job);
     },
@@ -321,7 +382,10 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       if (!record) throw new CancelRefused('That generation is no longer in the library.');
       if (isFinished(record.status)) throw new CancelRefused('That generation has already ended.');
       // Synchronous from here to the abort: the run cannot slip a create in between.
-      const sent = record.taskId !== undefined || maybeOnKling.has(id) || (!running.has(id) && record.timings.submittedAt !== undefined);
+      const sent =
+        record.taskId !== undefined ||
+        maybeOnKling.has(id) ||
+        (record.timings.submittedAt !== undefined && !provenAbsent.has(id));
       if (sent) {
         throw new CancelRefused(
           record.taskId

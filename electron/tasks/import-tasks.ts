@@ -5,7 +5,7 @@ import type { ImportReport } from '../../shared/ipc/contract';
 import { LIMITS } from '../../shared/kling/limits';
 import type { Library } from '../library/library';
 import type { TaskEngine } from './engine';
-import type { ActiveProvider } from './provider';
+import { providerRef, type ActiveProvider } from './provider';
 
 const PAGE_SIZE = 100;
 
@@ -23,7 +23,7 @@ export async function importTasks(provider: ActiveProvider, library: Library, en
         continue;
       }
       const record = await library.createImported({
-        provider: { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl },
+        provider: providerRef(provider),
         task,
       });
       known.add(task.task_id);

@@ -1,7 +1,7 @@
 // Turns configured profiles and their credentials into ready providers. The Sandbox is always there; it is the one
 // used while no other profile has a credential, or when the person picks it.
 import { credentialKindOf, resolveBaseUrl, SANDBOX_PROFILE_ID, type Profile, type ProfileView } from '../../shared/settings/profiles';
-import { authFor } from '../kling/auth';
+import { accountOf, authFor } from '../kling/auth';
 import { createKlingClient } from '../kling/client';
 import type { CredentialVault } from '../settings/credential-vault';
 import type { ProfileStore } from '../settings/profile-store';
@@ -43,6 +43,7 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       kind: profile.kind,
       label: profile.label,
       baseUrl,
+      account: accountOf(credential),
       client: createKlingClient({
         baseUrl,
         pathPrefix: profile.kind === 'gateway' ? profile.pathPrefix : '',

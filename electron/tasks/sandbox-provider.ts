@@ -2,6 +2,7 @@
 // can go through the whole flow offline and at no cost. It can also point at a sandbox already running elsewhere
 // (`npm run sandbox`), which is how end-to-end tests watch what the app sends.
 import { randomBytes } from 'node:crypto';
+import { accountOf } from '../kling/auth';
 import { bearerAuth, createKlingClient } from '../kling/client';
 import { startSandboxServer, type SandboxTiming } from '../sandbox/server';
 import { RETRY_SCHEDULE, type Schedule } from './backoff';
@@ -21,6 +22,7 @@ export function sandboxProvider(baseUrl: string, apiKey: string, fetchImpl: type
     kind: 'sandbox',
     label: 'Sandbox',
     baseUrl,
+    account: accountOf({ kind: 'api-key', apiKey }),
     client: createKlingClient({ baseUrl, pathPrefix: '', auth: bearerAuth(apiKey), fetch: fetchImpl }),
     wire: { modelField: 'model_name', sendAspectRatio: false },
     concurrency: 3,

@@ -68,7 +68,7 @@ export interface GenerationRecord {
   externalTaskId: string;
   taskId?: string;
   /** The profile it was sent with; `baseUrl` lets another front end (app or CLI) with the same account finish it. */
-  provider: { id: string; kind: ProviderKind; label: string; baseUrl?: string };
+  provider: { id: string; kind: ProviderKind; label: string; baseUrl?: string; account?: string };
   settings: GenerationSettings;
   inputs: GenerationInputs;
   result?: GenerationResult;

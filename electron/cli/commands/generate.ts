@@ -12,7 +12,7 @@ import { prepareGeneration } from '../generate-input';
 import { line, type CliIo } from '../io';
 import { COMMON_HELP, COMMON_OPTIONS, CONNECTION_HELP, CONNECTION_OPTIONS, parseFlags, parseTimeout, WAIT_OPTIONS } from '../options';
 import { reportOutcome, RESUME_HINT } from '../outcome';
-import { providerRef } from '../provider';
+import { providerRef } from '../../tasks/provider';
 import { openSession } from '../session';
 
 export const GENERATE_USAGE = `Usage: npm run kling -- generate --image start.jpg [options]
