@@ -19,11 +19,15 @@ const APP_ORIGIN = 'app://studio';
 const MEDIA_SCHEME = 'studio-media';
 const MEDIA_ORIGIN = `${MEDIA_SCHEME}://library`;
 const here = dirname(fileURLToPath(import.meta.url));
-const appRoot = join(here, '..', '..');
+// The folder of package.json, in development and inside the packaged app alike.
+const appRoot = app.getAppPath();
 const rendererRoot = join(appRoot, 'dist', 'renderer');
-const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+// The dev server and an external sandbox are for development and tests: a packaged app never trusts a page or a
+// server named by its environment.
+const devOnly = (name: string): string | undefined => (app.isPackaged ? undefined : process.env[name]);
+const devServerUrl = devOnly('VITE_DEV_SERVER_URL');
 
-// Tests and power users can give the app its own data folder and an external sandbox to talk to.
+// Tests and power users can give the app its own data folder (the command line honours the same variable).
 if (process.env.KLING_STUDIO_USER_DATA) app.setPath('userData', process.env.KLING_STUDIO_USER_DATA);
 
 protocol.registerSchemesAsPrivileged([
@@ -31,15 +35,31 @@ protocol.registerSchemesAsPrivileged([
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
-const isAppUrl = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+/**
+ * Compared by scheme and host, not by prefix: `http://localhost:5173.evil.example/` must not pass for the dev server.
+ * (Not `URL.origin`: Node gives custom schemes such as app: an opaque origin, "null".)
+ */
+const originOf = (url: string): string | undefined => {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+};
+const trustedOrigins = new Set([APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])]);
+const isAppUrl = (url: string) => {
+  const origin = originOf(url);
+  return origin !== undefined && trustedOrigins.has(origin);
+};
 
 let services: StudioServices | undefined;
 let closeSandbox: (() => Promise<void>) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 async function sandbox(): Promise<ActiveProvider> {
-  const external = process.env.KLING_STUDIO_SANDBOX_URL;
-  const key = process.env.KLING_STUDIO_SANDBOX_KEY;
+  const external = devOnly('KLING_STUDIO_SANDBOX_URL');
+  const key = devOnly('KLING_STUDIO_SANDBOX_KEY');
   if (external && key) return sandboxProvider(external, key, fetch);
   const started = await startBuiltInSandbox({ sampleClipPath: join(appRoot, 'assets', 'sample-clip.mp4'), fetch });
   closeSandbox = started.close;

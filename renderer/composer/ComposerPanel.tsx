@@ -4,7 +4,7 @@ import { KNOWN_MODELS } from '../../shared/kling/models';
 import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useComposer } from '../store/composer';
 import { FramesPanel } from './frames/FramesPanel';
-import { canGenerate, generate } from './generate';
+import { canGenerate, chosenProfile, generate } from './generate';
 import { LimitedTextArea } from './LimitedTextArea';
 import { NoticeBox } from './NoticeBox';
 import { useProfiles } from '../store/profiles';
@@ -53,7 +53,7 @@ export function ComposerPanel() {
             <span className="field__label">Send with</span>
             <select
               className="select"
-              value={s.profileId ?? profiles?.currentId ?? ''}
+              value={chosenProfile(s.profileId) ?? profiles?.currentId ?? ''}
               onChange={(e) => s.update({ profileId: e.target.value })}
             >
               {usable.map((p) => (

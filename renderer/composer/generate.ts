@@ -2,6 +2,16 @@ import { studio } from '../api';
 import { motionBrushInputs } from '../editor/export-inputs';
 import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
+import { useProfiles } from '../store/profiles';
+
+/**
+ * The profile picked in "Send with", if it is still usable: a profile removed (or left without its key) since it was
+ * picked falls back to the current one, as the picker then shows.
+ */
+export function chosenProfile(picked: string | undefined): string | undefined {
+  const usable = useProfiles.getState().state?.profiles.filter((p) => p.hasCredential) ?? [];
+  return picked && usable.some((p) => p.id === picked) ? picked : undefined;
+}
 
 export function canGenerate(): boolean {
   const s = useComposer.getState();
@@ -18,7 +28,7 @@ export async function generate(): Promise<void> {
   s.setSubmitting(true);
   try {
     const result = await studio.generations.create({
-      ...(s.profileId ? { profileId: s.profileId } : {}),
+      ...(chosenProfile(s.profileId) ? { profileId: chosenProfile(s.profileId) } : {}),
       startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
       ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
       prompt: s.prompt,
