@@ -56,6 +56,12 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
     secureStorage: deps.vault.secure,
   });
 
+  /**
+   * Imports running now, per profile. A second request while one runs (a double click) gets the first one's promise
+   * and so the same report: two imports at once would both see the tasks as new and import each of them twice.
+   */
+  const importsRunning = new Map<string, Promise<ImportReport>>();
+
   const usable = (id: string) => {
     const provider = deps.providers.byId(id);
     if (!provider) throw new UserFacingError('no-credential', 'This profile has no credential yet. Add one in Settings.');
@@ -118,13 +124,19 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
       }
     },
 
-    'profiles:importTasks': async ({ id }: { id: string }): Promise<ImportReport> => {
-      try {
-        return await importTasks(usable(id), deps.library, deps.engine);
-      } catch (error) {
-        if (error instanceof UserFacingError) throw error;
-        throw new UserFacingError('import-failed', `Import stopped: ${describeFailure(error).message}`);
-      }
+    'profiles:importTasks': ({ id }: { id: string }): Promise<ImportReport> => {
+      const running = importsRunning.get(id);
+      if (running) return running;
+      const run = (async () => {
+        try {
+          return await importTasks(usable(id), deps.library, deps.engine);
+        } catch (error) {
+          if (error instanceof UserFacingError) throw error;
+          throw new UserFacingError('import-failed', `Import stopped: ${describeFailure(error).message}`);
+        }
+      })().finally(() => importsRunning.delete(id));
+      importsRunning.set(id, run);
+      return run;
     },
   };
 }

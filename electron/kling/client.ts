@@ -1,8 +1,51 @@
 // The HTTP client for the Kling image-to-video contract (../shared/kling-api.md). It knows paths, the envelope and
 // the error table; retries, queues and recovery belong to the task engine, except the one retry the contract
 // prescribes here: a JWT that expired (1004) is signed again and the request sent once more.
-import { API_PATH, type CreateTaskBody, type Envelope, type TaskData } from '../../shared/kling/wire';
+import { API_PATH, type CreateTaskBody, type Envelope, type TaskData, type TaskStatus } from '../../shared/kling/wire';
 import { KlingApiError, KlingTransportError } from './errors';
+
+/**
+ * `task_status` as sent → ours. New-style routes and some gateways answer `succeeded` where the classic route says
+ * `succeed` (../shared/kling-api.md, last section); both mean the same and the rest of the app knows only `succeed`.
+ */
+const STATUS_ON_WIRE: Readonly<Record<string, TaskStatus>> = {
+  submitted: 'submitted',
+  processing: 'processing',
+  succeed: 'succeed',
+  succeeded: 'succeed',
+  failed: 'failed',
+};
+
+/**
+ * A `code: 0` answer whose `data` is not a task we can act on (missing, no string `task_id`, a status we do not know)
+ * is treated like a body that is not the envelope: a transport error, so for a create the outcome counts as unknown
+ * and the engine resolves it by `external_task_id` instead of saving junk. Only the fields the app decides on are
+ * checked; the rest is passed through as sent.
+ */
+function toTask(value: unknown, what: string): TaskData {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new KlingTransportError(`Kling answered code 0 without task data (${what})`);
+  }
+  const task = value as Record<string, unknown>;
+  if (typeof task.task_id !== 'string' || task.task_id === '') {
+    throw new KlingTransportError(`Kling answered code 0 with task data that has no task_id (${what})`);
+  }
+  const status = typeof task.task_status === 'string' ? STATUS_ON_WIRE[task.task_status] : undefined;
+  if (status === undefined) {
+    throw new KlingTransportError(`Kling answered task ${task.task_id} with an unknown task_status ${JSON.stringify(task.task_status)} (${what})`);
+  }
+  return { ...(task as unknown as TaskData), task_status: status };
+}
+
+/**
+ * The list must be an array of tasks. One bad element fails the whole page rather than being skipped: a skipped
+ * element would hide a task from the import without a word, and a page shorter than asked for reads as the last
+ * page to a caller that pages (tasks/import-tasks.ts), so the tasks after it would be silently left out too.
+ */
+function toTaskList(value: unknown): TaskData[] {
+  if (!Array.isArray(value)) throw new KlingTransportError('Kling answered the task list with data that is not a list');
+  return value.map((item, i) => toTask(item, `list item ${i}`));
+}
 
 export interface KlingAuth {
   /** The value of the Authorization header for the next request. */
@@ -31,7 +74,7 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
   const root = `${options.baseUrl.replace(/\/+$/, '')}${options.pathPrefix}${API_PATH}`;
   const timeoutMs = options.timeoutMs ?? 60_000;
 
-  async function send<T>(method: 'GET' | 'POST', url: string, body?: unknown, renewed = false): Promise<T> {
+  async function send(method: 'GET' | 'POST', url: string, body?: unknown, renewed = false): Promise<unknown> {
     let response: Response;
     let text: string;
     try {
@@ -49,9 +92,9 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
     } catch (error) {
       throw new KlingTransportError(`Could not reach Kling at ${options.baseUrl}: ${(error as Error).message}`, error);
     }
-    let envelope: Envelope<T>;
+    let envelope: Envelope<unknown>;
     try {
-      envelope = JSON.parse(text) as Envelope<T>;
+      envelope = JSON.parse(text) as Envelope<unknown>;
     } catch {
       throw new KlingTransportError(`Kling answered HTTP ${response.status} with a body that is not JSON`);
     }
@@ -59,16 +102,16 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
       throw new KlingTransportError(`Kling answered HTTP ${response.status} without a result code`);
     }
     if (envelope.code !== 0) {
-      if (envelope.code === 1004 && !renewed && options.auth.renew()) return send<T>(method, url, body, true);
+      if (envelope.code === 1004 && !renewed && options.auth.renew()) return send(method, url, body, true);
       throw new KlingApiError(envelope.code, response.status, envelope.message ?? '', envelope.request_id);
     }
-    return envelope.data as T;
+    return envelope.data;
   }
 
   return {
-    createTask: (body) => send<TaskData>('POST', root, body),
-    getTask: (id) => send<TaskData>('GET', `${root}/${encodeURIComponent(id)}`),
-    listTasks: (pageNum, pageSize) => send<TaskData[]>('GET', `${root}?pageNum=${pageNum}&pageSize=${pageSize}`),
+    createTask: async (body) => toTask(await send('POST', root, body), 'create'),
+    getTask: async (id) => toTask(await send('GET', `${root}/${encodeURIComponent(id)}`), `query ${id}`),
+    listTasks: async (pageNum, pageSize) => toTaskList(await send('GET', `${root}?pageNum=${pageNum}&pageSize=${pageSize}`)),
   };
 }
 

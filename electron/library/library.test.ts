@@ -1,7 +1,7 @@
 // The library on disk: what `create` writes, that `update` persists and serialises, that `list` survives damaged
 // folders and reads newest first, that `resolveFile` never leaves a generation folder, and that atomic writes leave
 // no temp files behind.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,34 @@ describe('list', () => {
       '2026-01-01T00-00-00_missing': expect.stringMatching(/missing/),
       '2026-01-01T00-00-00_foreign': expect.stringMatching(/not a generation record/),
     });
+  });
+
+  it('lists a copied folder (same id) once: the one named after its id is kept, the copy reported', async () => {
+    const original = await library.create(spec());
+    clock.t += 1000;
+    const other = await library.create(spec('another'));
+    // "… copy" sorts before the original in newest-first order, so "first wins" alone would keep the copy.
+    const copy = `${original.folder} copy`;
+    await cp(join(root, original.folder), join(root, copy), { recursive: true });
+
+    const fresh = new Library({ root });
+    const { items, problems } = await fresh.list();
+    expect(items.map((r) => [r.id, r.folder])).toEqual([
+      [other.id, other.folder],
+      [original.id, original.folder],
+    ]);
+    expect(problems).toEqual([{ folder: copy, message: `same id as ${original.folder} (${original.id}); only ${original.folder} is listed` }]);
+    expect((await fresh.get(original.id))?.folder).toBe(original.folder);
+  });
+
+  it('of two folders that both look like their own, keeps the first in newest-first order', async () => {
+    const original = await library.create(spec());
+    const newer = original.folder.replace(/^\d{4}/, '2027');
+    await cp(join(root, original.folder), join(root, newer), { recursive: true });
+
+    const { items, problems } = await new Library({ root }).list();
+    expect(items.map((r) => r.folder)).toEqual([newer]);
+    expect(problems).toEqual([{ folder: original.folder, message: expect.stringMatching(new RegExp(`^same id as ${newer} `)) as unknown }]);
   });
 
   it('an absent root is an empty library', async () => {

@@ -32,6 +32,9 @@ function folderName(date: Date, id: string): string {
 
 const SAFE_FILE = /^[A-Za-z0-9._-]+$/;
 
+/** Whether `folder` is named as `folderName` names the folder of generation `id`. */
+const isOwnFolder = (folder: string, id: string): boolean => folder.endsWith(`_${id}`);
+
 export class Library {
   readonly root: string;
   private readonly now: () => Date;
@@ -149,16 +152,32 @@ export class Library {
     }
     const items: GenerationRecord[] = [];
     const problems: LibraryProblem[] = [];
+    /** id → the folder listed for it. */
+    const listed = new Map<string, string>();
     for (const name of names.sort().reverse()) {
       const info = await stat(join(this.root, name)).catch(() => undefined);
       if (!info?.isDirectory()) continue;
+      let record: GenerationRecord;
       try {
-        const record = await this.readRecord(name);
-        this.folders.set(record.id, name);
-        items.push(record);
+        record = await this.readRecord(name);
       } catch (error) {
         problems.push({ folder: name, message: (error as Error).message });
+        continue;
       }
+      // A copied folder carries the same id. Listing both would show one generation twice and let updates and media
+      // go to either. One is kept: the folder named as the app names it (`…_<id>`), else the first in newest-first
+      // folder-name order; the other is reported. (A copy such as "…_<id> copy" sorts before its original.)
+      const first = listed.get(record.id);
+      if (first !== undefined) {
+        const replaces = !isOwnFolder(first, record.id) && isOwnFolder(name, record.id);
+        const [keep, drop] = replaces ? [name, first] : [first, name];
+        problems.push({ folder: drop, message: `same id as ${keep} (${record.id}); only ${keep} is listed` });
+        if (!replaces) continue;
+        items.splice(items.findIndex((r) => r.folder === first), 1);
+      }
+      listed.set(record.id, name);
+      this.folders.set(record.id, name);
+      items.push(record);
     }
     // Folder names carry the time to the second only, with a random id after it: two generations made within one
     // second would otherwise list in random order. The record's millisecond createdAt decides.

@@ -66,6 +66,25 @@ describe('mediaResponse', () => {
   });
 });
 
+describe('only the media a renderer needs', () => {
+  const servable = ['start.png', 'start.jpg', 'end.png', 'end.jpg', 'result.mp4', 'poster.jpg', 'static_mask.png', 'dynamic_mask_1.png', 'dynamic_mask_6.png'];
+  const kept = ['generation.json', 'generation.json.tmp-1a2b3c4d', 'start.png.tmp-1a2b3c4d', 'result.mp4.part', 'notes.txt', 'dynamic_mask_7.png', 'dynamic_mask_0.png', 'start.gif'];
+  beforeAll(async () => {
+    const dir = library.folderPath(record);
+    for (const name of [...servable, ...kept]) if (name !== 'start.png') await writeFile(join(dir, name), name);
+  });
+
+  it.each(servable)('serves %s', async (name) => {
+    expect((await get(`${record.folder}/${name}`)).status).toBe(200);
+  });
+
+  it.each(kept)('refuses %s with 404 although it exists in the folder', async (name) => {
+    const r = await get(`${record.folder}/${encodeURIComponent(name)}`);
+    expect(r.status).toBe(404);
+    expect(await r.text()).toBe('Not found');
+  });
+});
+
 describe('absolute paths', () => {
   it('refuses the absolute path of a real file outside the library, encoded or not', async () => {
     const secret = join(base, 'secret.txt');

@@ -12,6 +12,16 @@ export function mediaUrlWith(prefix: string): MediaUrl {
     `${prefix}${encodeURIComponent(folder)}/${encodeURIComponent(file)}${version ? `?v=${encodeURIComponent(version)}` : ''}`;
 }
 
+/**
+ * The only files of a generation folder the renderer may load: frames, masks, the clip and its poster. Everything else
+ * there (generation.json with the task's ids and the provider's URLs, `*.tmp-*` and `.part` files being written)
+ * stays main's business. Kept here rather than in `Library.resolveFile`, which names any file of a folder.
+ * Masks may be JPG as well: the CLI keeps a JPG mask under its own extension (cli/generate-input.ts).
+ */
+const SERVABLE_MEDIA = /^(?:(?:start|end|static_mask|dynamic_mask_[1-6])\.(?:png|jpg)|result\.mp4|poster\.jpg)$/;
+
+export const isServableMedia = (file: string): boolean => SERVABLE_MEDIA.test(file);
+
 /** Answer a media request whose path (after the prefix) is `<folder>/<file>`. */
 export async function mediaResponse(library: Library, path: string, request: Request): Promise<Response> {
   let parts: string[];
@@ -21,7 +31,8 @@ export async function mediaResponse(library: Library, path: string, request: Req
     // A malformed %-escape (URIError) is a bad URL, not a server fault: answer 404 rather than throw to the protocol.
     return new Response('Not found', { status: 404 });
   }
-  const file = parts.length === 2 ? library.resolveFile(parts[0] ?? '', parts[1] ?? '') : undefined;
+  const [folder = '', name = ''] = parts;
+  const file = parts.length === 2 && isServableMedia(name) ? library.resolveFile(folder, name) : undefined;
   if (!file) return new Response('Not found', { status: 404 });
   // Canvas capture of a frame (for the poster) needs CORS-clean media in Electron, where the page's origin differs.
   return fileResponse(file, request, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });

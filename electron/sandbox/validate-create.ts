@@ -52,7 +52,12 @@ function checkText(field: string, value: unknown, max: number): void {
   if (charCount(value) > max) throw invalidParam(field, `at most ${max} characters (got ${charCount(value)})`);
 }
 
-function checkTrajectories(field: string, value: unknown): void {
+/**
+ * Points are pixels of the start frame (origin bottom-left), so they must lie in [0, W−1] × [0, H−1]. Only a base64
+ * start frame has a size we can read; for a URL frame just the sign is checked. A strict provider refuses a point
+ * outside the frame, and so does the simulator, so that an app bug in the coordinate conversion shows up in e2e.
+ */
+function checkTrajectories(field: string, value: unknown, startFrame: ImageSource): void {
   const { min, max } = LIMITS.trajectoryPoints;
   if (!Array.isArray(value)) throw invalidParam(field, 'must be an array of {x, y} points');
   if (value.length < min || value.length > max) throw invalidParam(field, `needs ${min} to ${max} points (got ${value.length})`);
@@ -60,10 +65,18 @@ function checkTrajectories(field: string, value: unknown): void {
     if (!isRecord(p) || !Number.isInteger(p.x) || !Number.isInteger(p.y) || (p.x as number) < 0 || (p.y as number) < 0) {
       throw invalidParam(`${field}[${i}]`, 'must be {x, y} with non-negative integer pixel coordinates');
     }
+    if (startFrame.kind !== 'inline') return;
+    const { width, height } = startFrame.info;
+    if ((p.x as number) > width - 1 || (p.y as number) > height - 1) {
+      throw invalidParam(
+        `${field}[${i}]`,
+        `point (${String(p.x)}, ${String(p.y)}) lies outside the ${width}x${height} start frame; x must be in [0, ${width - 1}] and y in [0, ${height - 1}]`,
+      );
+    }
   });
 }
 
-function checkMasks(body: Record<string, unknown>): { field: string; source: ImageSource }[] {
+function checkMasks(body: Record<string, unknown>, startFrame: ImageSource): { field: string; source: ImageSource }[] {
   const masks: { field: string; source: ImageSource }[] = [];
   if (present(body.static_mask)) {
     masks.push({ field: 'static_mask', source: checkImageField('static_mask', body.static_mask, { checkGeometry: false }) });
@@ -76,7 +89,7 @@ function checkMasks(body: Record<string, unknown>): { field: string; source: Ima
       const field = `dynamic_masks[${i}]`;
       if (!isRecord(entry)) throw invalidParam(field, 'must be an object {mask, trajectories}');
       masks.push({ field: `${field}.mask`, source: checkImageField(`${field}.mask`, entry.mask, { checkGeometry: false }) });
-      checkTrajectories(`${field}.trajectories`, entry.trajectories);
+      checkTrajectories(`${field}.trajectories`, entry.trajectories, startFrame);
     });
   }
   return masks;
@@ -151,7 +164,7 @@ export function validateCreate(raw: unknown, extraModels: readonly string[] = []
   const groups = [hasTail && 'image_tail', hasMasks && 'static_mask/dynamic_masks', hasCamera && 'camera_control'].filter(Boolean);
   if (groups.length > 1) throw invalidParam(groups.join(' + '), 'at most one of image_tail, static_mask/dynamic_masks, camera_control per request');
 
-  const masks = hasMasks ? checkMasks(body) : [];
+  const masks = hasMasks ? checkMasks(body, startFrame) : [];
   if (hasMasks && duration === '10') throw invalidParam('duration', 'motion brush (static_mask/dynamic_masks) is a 5-second feature; use "5"');
   const cameraType = hasCamera ? checkCamera(body.camera_control) : undefined;
 

@@ -54,6 +54,10 @@ const refused: Case[] = [
   ['1 trajectory point', { ...base, dynamic_masks: [{ mask: MASK, trajectories: traj(1) }] }, 400, 1201, 'dynamic_masks[0].trajectories'],
   ['78 trajectory points', { ...base, dynamic_masks: [{ mask: MASK, trajectories: traj(78) }] }, 400, 1201, 'dynamic_masks[0].trajectories'],
   ['non-integer point', { ...base, dynamic_masks: [{ mask: MASK, trajectories: [{ x: 1, y: 1 }, { x: 1.5, y: 2 }] }] }, 400, 1201, 'dynamic_masks[0].trajectories[1]'],
+  // Trajectory points are pixels of the 640x360 start frame: x in [0, 639], y in [0, 359].
+  ['point right of the frame', { ...base, dynamic_masks: [{ mask: MASK, trajectories: [{ x: 0, y: 0 }, { x: 640, y: 10 }] }] }, 400, 1201, 'dynamic_masks[0].trajectories[1]'],
+  ['point above the frame (2nd mask)', { ...base, dynamic_masks: [{ mask: MASK, trajectories: traj(2) }, { mask: MASK, trajectories: [{ x: 5, y: 360 }, { x: 0, y: 0 }] }] }, 400, 1201, 'dynamic_masks[1].trajectories[0]'],
+  ['point outside a jpeg frame', { image: b64(jpegHeader(400, 300)), dynamic_masks: [{ mask: b64(jpegHeader(400, 300)), trajectories: [{ x: 399, y: 299 }, { x: 399, y: 300 }] }] }, 400, 1201, 'dynamic_masks[0].trajectories[1]'],
   ['dynamic mask with data: URL', { ...base, dynamic_masks: [{ mask: `data:image/png;base64,${MASK}`, trajectories: traj(2) }] }, 400, 1201, 'dynamic_masks[0].mask'],
   ['static_mask not an image', { ...base, static_mask: b64(Buffer.from('not an image at all')) }, 400, 1201, 'static_mask'],
   ['masks with duration "10"', { ...base, duration: '10', static_mask: MASK }, 400, 1201, 'duration'],
@@ -109,6 +113,9 @@ const accepted: [string, Record<string, unknown>][] = [
   ['extreme aspects 2.5:1 and 1:2.5', { image: b64(png(750, 300)), image_tail: b64(jpegHeader(300, 750)) }],
   ['cfg_scale bounds on v1', { image: GOOD_IMAGE, cfg_scale: 0 }],
   ['prompt of 2500 astral chars', { image: GOOD_IMAGE, prompt: '😀'.repeat(2500) }],
+  ['trajectory on the far corners of the frame', { image: GOOD_IMAGE, dynamic_masks: [{ mask: MASK, trajectories: [{ x: 0, y: 0 }, { x: 639, y: 359 }] }] }],
+  // A URL frame is not fetched, so its size is unknown and only the sign of a point can be checked.
+  ['URL start frame, point beyond any small frame', { image: 'https://example.com/a.png', dynamic_masks: [{ mask: MASK, trajectories: [{ x: 0, y: 0 }, { x: 5000, y: 5000 }] }] }],
   ['6 dynamic masks with 77 points', { image: GOOD_IMAGE, static_mask: MASK, dynamic_masks: Array.from({ length: 6 }, () => ({ mask: MASK, trajectories: traj(77) })) }],
   ['kling-v1-5 pro simple camera', { image: GOOD_IMAGE, model_name: 'kling-v1-5', mode: 'pro', camera_control: { type: 'simple', config: simple({ zoom: -10 }) } }],
   ['kling-v2-6 pro with 2 voices', { image: GOOD_IMAGE, model_name: 'kling-v2-6', mode: 'pro', sound: 'on', voice_list: [{ voice_id: 'a' }, { voice_id: 'b' }], prompt: '<<<voice_1>>> hi' }],

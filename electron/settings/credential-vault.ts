@@ -26,8 +26,12 @@ export class CredentialVault {
     return this.store.get<Record<string, string>>(KEY) ?? {};
   }
 
+  /**
+   * Whether the credential can be read, not merely whether something is stored: a secret encrypted under another OS
+   * account or keyring is stored but useless, and the UI must say "No credential" so the person enters it again.
+   */
   has(profileId: string): boolean {
-    return profileId in this.all();
+    return this.get(profileId) !== undefined;
   }
 
   get(profileId: string): Credential | undefined {

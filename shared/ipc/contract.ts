@@ -43,11 +43,29 @@ export const createGenerationSchema = z.object({
   cfgScale: z.number().optional(),
 });
 
+/** The URL as the WHATWG parser reads it, or undefined when it cannot be parsed. */
+const parseUrl = (u: string): URL | undefined => {
+  try {
+    return new URL(u);
+  } catch {
+    return undefined;
+  }
+};
+
+// A base URL is shown back (ProfileView.baseUrlResolved) and kept in every generation record, so it must not carry a
+// secret: `https://token@host` (userinfo), `?key=…` or `#…` are refused; the secret belongs in the credential.
 const httpUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((u) => /^https?:\/\/[^\s/]+/.test(u), { message: 'Enter a URL starting with https:// (or http:// for a local server)' });
+  .refine((u) => /^https?:\/\/[^\s/]+/.test(u), { message: 'Enter a URL starting with https:// (or http:// for a local server)' })
+  .refine((u) => parseUrl(u) !== undefined, { message: 'This is not a valid URL' })
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u) && !parseUrl(u)?.username && !parseUrl(u)?.password, {
+    message: 'Leave the user name or token out of the URL (no "…@" before the host); enter the token as the credential',
+  })
+  .refine((u) => !u.includes('?') && !u.includes('#'), {
+    message: 'A base URL has no query (?…) or fragment (#…); enter a key or token as the credential, not in the URL',
+  });
 const label = z.string().trim().min(1, { message: 'Give the profile a name' }).max(80);
 const concurrency = z.number().int().min(1).max(50).default(DEFAULT_CONCURRENCY);
 const profileId = z.string().min(1).max(100);

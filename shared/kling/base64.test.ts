@@ -53,19 +53,18 @@ describe('decodeBase64', () => {
     expect(() => decodeBase64('Zg===')).toThrow(/padding/);
   });
 
-  it('round-trips 10 MB quickly and returns a tight buffer', () => {
+  // Correctness only, at the largest size an image may have (10 MB). How fast it is is a question for a benchmark,
+  // never a timed assertion (house rule: a wall-clock limit fails on a slow CI machine, not on slow code).
+  it('round-trips 10 MB and returns a tight buffer', () => {
     const big = new Uint8Array(10 * 1024 * 1024);
     for (let i = 0; i < big.length; i++) big[i] = (i ^ (i >>> 7)) & 0xff;
-    const started = performance.now();
     const text = encodeBase64(big);
     const back = decodeBase64(text);
-    const elapsed = performance.now() - started;
     expect(text.length).toBe(Math.ceil(big.length / 3) * 4);
+    expect(text).toBe(Buffer.from(big).toString('base64'));
     expect(back.length).toBe(big.length);
     expect(back.buffer.byteLength).toBe(big.length);
     expect(Buffer.from(back).equals(Buffer.from(big))).toBe(true);
-    // Generous: a per-byte string concatenation takes many seconds here; the chunked code takes well under one.
-    expect(elapsed).toBeLessThan(5000);
   });
 });
 
