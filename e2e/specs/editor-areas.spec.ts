@@ -27,9 +27,14 @@ test('the empty editor invites a photo, and the area limit is visible', async ({
   // Reorder: Motion 5 moves up one place in Kling's order.
   await editor.button('Move Motion 5 up').click();
   await expect(editor.moving.getByRole('listitem').nth(2)).toHaveAccessibleName('Motion 5');
-  // Hide / show.
+  // Hide / show is a view change: it is not an undo step, and a hidden area that is painted is still sent (said).
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 200, y: 200 });
+  const undoBefore = await editor.button(/^Undo/).getAttribute('aria-label');
   await editor.button('Hide Motion 1').click();
   await expect(editor.button('Show Motion 1')).toHaveAttribute('aria-pressed', 'true');
+  await expect(editor.warnings).toContainText('Motion 1 is hidden here but will be sent.');
+  await expect(editor.button(/^Undo/)).toHaveAttribute('aria-label', undoBefore ?? '');
 });
 
 test('single-key shortcuts pick tools and areas, but not while typing; ? lists them all', async ({ studio }) => {

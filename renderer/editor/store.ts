@@ -51,6 +51,8 @@ export interface EditorState {
   fitted: boolean;
   preview: ToolPreview | null;
   selectedPoint: SelectedPoint | null;
+  /** Areas hidden on screen (to see what is under them). View state: hiding is not an edit, so it is not undone. */
+  hiddenAreas: ReadonlySet<string>;
   playing: boolean;
   dialog: 'shortcuts' | 'new' | null;
   draftStatus: DraftStatus;
@@ -73,6 +75,7 @@ export const useEditor = create<EditorState>((set) => ({
   fitted: true,
   preview: null,
   selectedPoint: null,
+  hiddenAreas: new Set<string>(),
   playing: false,
   dialog: null,
   draftStatus: 'saved',
@@ -89,4 +92,10 @@ export function activeArea(s: EditorState = editorState()) {
 
 export function clampBrush(size: number): number {
   return Math.max(MIN_BRUSH, Math.min(MAX_BRUSH, Math.round(size)));
+}
+
+export function toggleHidden(areaId: string): void {
+  const hidden = new Set(editorState().hiddenAreas);
+  if (!hidden.delete(areaId)) hidden.add(areaId);
+  editorState().set({ hiddenAreas: hidden });
 }

@@ -6,8 +6,14 @@ export interface AreaWarning {
   message: string;
 }
 
-export function motionWarnings(doc: EditorDocument): AreaWarning[] {
+export function motionWarnings(doc: EditorDocument, hidden: ReadonlySet<string> = new Set()): AreaWarning[] {
   const out: AreaWarning[] = [];
+  // Hiding is for seeing what is underneath; a hidden area is still part of what is sent, so say so.
+  for (const area of doc.areas) {
+    if (hidden.has(area.id) && doc.labels.countPixels(area.label) > 0) {
+      out.push({ areaId: area.id, message: `${area.name} is hidden here but will be sent.` });
+    }
+  }
   for (const area of doc.dynamicAreas) {
     const pixels = doc.labels.countPixels(area.label);
     const path = doc.trajectoryOf(area.id);

@@ -49,7 +49,8 @@ export function EditorCanvas({ doc, image }: Props) {
   useEditor((s) => s.version); // re-render on document changes
   const duration = useComposer((s) => s.duration);
 
-  const palette = paletteFor(doc.areas, activeAreaId);
+  const hiddenAreas = useEditor((e) => e.hiddenAreas);
+  const palette = paletteFor(doc.areas, activeAreaId, hiddenAreas);
   const overlay = overlayFor(doc.labels, palette);
 
   // Overlay: tint changes repaint it; pixel changes repaint their rectangle (inside the surface) and redraw the layer.
@@ -268,7 +269,7 @@ export function EditorCanvas({ doc, image }: Props) {
             {!playing &&
               doc.dynamicAreas.map((a) => {
                 const points = movingPoints?.areaId === a.id ? movingPoints.points : doc.trajectoryOf(a.id);
-                if (!points || a.hidden) return null;
+                if (!points || hiddenAreas.has(a.id)) return null;
                 const active = a.id === activeAreaId;
                 return (
                   <TrajectoryShapes

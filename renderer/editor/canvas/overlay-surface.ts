@@ -9,10 +9,10 @@ export const OVERLAY_ALPHA = 0.5;
 /** Full repaints go in bands of this many rows so the temporary ImageData stays small on 4096² frames. */
 const BAND_ROWS = 256;
 
-export function paletteFor(areas: readonly Area[], activeId: string | null): OverlayPalette {
+export function paletteFor(areas: readonly Area[], activeId: string | null, hidden: ReadonlySet<string>): OverlayPalette {
   const styles: Record<number, OverlayStyle> = {};
   for (const a of areas) {
-    styles[a.label] = { colour: a.colour, alpha: a.id === activeId ? OVERLAY_ALPHA + 0.08 : OVERLAY_ALPHA, hidden: a.hidden };
+    styles[a.label] = { colour: a.colour, alpha: a.id === activeId ? OVERLAY_ALPHA + 0.08 : OVERLAY_ALPHA, hidden: hidden.has(a.id) };
   }
   return makeOverlayPalette(styles);
 }

@@ -13,7 +13,8 @@ export interface DraftArea {
   kind: Area['kind'];
   name: string;
   colour: string;
-  hidden: boolean;
+  /** Written by older versions; visibility is view state now and is ignored. */
+  hidden?: boolean;
   trajectory: Point[] | null;
 }
 
@@ -43,7 +44,6 @@ export function documentToDraft(doc: EditorDocument, key: string, now = Date.now
       kind: a.kind,
       name: a.name,
       colour: a.colour,
-      hidden: a.hidden,
       trajectory: doc.trajectoryOf(a.id)?.map((p) => ({ x: p.x, y: p.y })) ?? null,
     })),
     labelsPng: encodeGrayPng(doc.labels.width, doc.labels.height, doc.labels.data),
@@ -79,7 +79,6 @@ export function draftToDocument(draft: DraftRecord): EditorDocument | null {
     const id = idOf.get(a.id);
     if (!id) continue;
     if (/^#[0-9a-f]{6}$/i.test(a.colour)) doc.setColour(id, a.colour);
-    if (a.hidden) doc.setHidden(id, true);
     if (a.kind === 'dynamic' && a.trajectory && a.trajectory.length >= 2) doc.setTrajectory(id, a.trajectory);
   }
   doc.history.clear();

@@ -22,7 +22,6 @@ export interface Area {
   /** '#rrggbb', the overlay tint. */
   readonly colour: string;
   readonly kind: AreaKind;
-  readonly hidden: boolean;
 }
 
 /** What the document needs to know of a frame; `source` is whatever the app uses to find the image again. */
@@ -129,7 +128,6 @@ export class EditorDocument {
       kind,
       name: name ?? (kind === 'static' ? 'Still' : `Motion ${this.dynamicAreas.length + 1}`),
       colour: DEFAULT_AREA_COLOURS[label] ?? '#ffffff',
-      hidden: false,
     };
     const before = this.areaList;
     const after = kind === 'static' ? [area, ...before] : [...before, area];
@@ -144,10 +142,6 @@ export class EditorDocument {
     if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new DocumentError(`colour must be #rrggbb, got ${colour}`);
     this.updateArea(id, 'Change colour', { colour });
   }
-  setHidden(id: string, hidden: boolean): void {
-    this.updateArea(id, hidden ? 'Hide area' : 'Show area', { hidden });
-  }
-
   /** Removes the area, its pixels and its trajectory as ONE undo step. */
   deleteArea(id: string): void {
     const area = this.requireArea(id);
@@ -207,7 +201,7 @@ export class EditorDocument {
     return area;
   }
 
-  private updateArea(id: string, label: string, patch: Partial<Pick<Area, 'name' | 'colour' | 'hidden'>>): void {
+  private updateArea(id: string, label: string, patch: Partial<Pick<Area, 'name' | 'colour'>>): void {
     const area = this.requireArea(id);
     const updated: Area = { ...area, ...patch };
     const before = this.areaList;

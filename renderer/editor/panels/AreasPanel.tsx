@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MAX_DYNAMIC_AREAS } from '../../../shared/editor/labels';
 import * as act from '../actions';
 import type { Area, EditorDocument } from '../model/document';
-import { useEditor } from '../store';
+import { toggleHidden, useEditor } from '../store';
 import { motionWarnings } from '../warnings';
 import { CommandButton } from './CommandButton';
 
@@ -13,7 +13,8 @@ export function AreasPanel({ doc }: { doc: EditorDocument }) {
   const dynamic = doc.dynamicAreas;
   const still = doc.staticArea;
   const full = dynamic.length >= MAX_DYNAMIC_AREAS;
-  const warnings = motionWarnings(doc);
+  const hiddenAreas = useEditor((e) => e.hiddenAreas);
+  const warnings = motionWarnings(doc, hiddenAreas);
   const total = doc.start.width * doc.start.height;
 
   return (
@@ -77,6 +78,7 @@ interface RowProps {
 
 function AreaRow({ doc, area, active, total, index, count }: RowProps) {
   const [editing, setEditing] = useState(false);
+  const hidden = useEditor((e) => e.hiddenAreas.has(area.id));
   const pixels = doc.labels.countPixels(area.label);
   const share = pixels === 0 ? 'empty' : `${Math.max(0.1, Math.round((pixels / total) * 1000) / 10)} %`;
   const path = area.kind === 'dynamic' ? doc.trajectoryOf(area.id) : null;
@@ -86,7 +88,7 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
     if (name && name !== area.name) doc.rename(area.id, name);
   };
   return (
-    <li className={`ed-area ${active ? 'is-active' : ''} ${area.hidden ? 'is-hidden' : ''}`} aria-label={area.name} aria-current={active}>
+    <li className={`ed-area ${active ? 'is-active' : ''} ${hidden ? 'is-hidden' : ''}`} aria-label={area.name} aria-current={active}>
       <input
         type="color"
         className="ed-area__swatch"
@@ -130,12 +132,12 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
         <button
           type="button"
           className="ed-icon"
-          aria-label={`${area.hidden ? 'Show' : 'Hide'} ${area.name}`}
-          aria-pressed={area.hidden}
-          title={area.hidden ? 'Show' : 'Hide'}
-          onClick={() => doc.setHidden(area.id, !area.hidden)}
+          aria-label={`${hidden ? 'Show' : 'Hide'} ${area.name}`}
+          aria-pressed={hidden}
+          title={hidden ? 'Show' : 'Hide'}
+          onClick={() => toggleHidden(area.id)}
         >
-          {area.hidden ? '◌' : '◉'}
+          {hidden ? '◌' : '◉'}
         </button>
         {area.kind === 'dynamic' && (
           <>
