@@ -251,3 +251,26 @@ describe('Kling refusing to report on a task that exists', () => {
     expect(world.server.tasks()).toHaveLength(1);
   });
 });
+
+describe('every code of the error table, answered to a create', () => {
+  // 1004 is handled by the client (sign again, retry once) and 1303 queues; see their own tests.
+  const refusals = KLING_ERRORS.filter((r) => !['retry-backoff', 'queue', 'resign-retry-once'].includes(r.action));
+  const retryable = KLING_ERRORS.filter((r) => r.action === 'retry-backoff');
+
+  it.each(refusals.map((r) => [r.code, r.action] as const))('%i (%s): failed at once with the table message, no retry', async (code) => {
+    world.server.faults.inject({ kind: 'kling-error', code, method: 'POST', message: `server words for ${code}` });
+    const record = await runOne(makeRig(world));
+    expect(record.status).toBe('failed');
+    expect(record.error).toEqual({ code, message: userMessage(code), detail: `server words for ${code}` });
+    expect(creates(world.server)).toHaveLength(1);
+    expect(world.server.tasks()).toHaveLength(0);
+  });
+
+  it.each(retryable.map((r) => [r.code] as const))('%i: retried with backoff, then one task and the clip', async (code) => {
+    world.server.faults.inject({ kind: 'kling-error', code, method: 'POST', times: 2 });
+    const record = await runOne(makeRig(world));
+    expect(record.status).toBe('succeed');
+    expect(creates(world.server)).toHaveLength(3);
+    expect(world.server.tasks()).toHaveLength(1);
+  });
+});
