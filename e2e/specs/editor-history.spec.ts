@@ -18,7 +18,8 @@ test('undo then redo gives back exactly the same masks and path', async ({ studi
   const count = () => creates(sandbox).length;
   await ui.openStartFrame(START);
   await editor.waitForCanvas();
-  await expect(editor.button(/^Undo/)).toBeDisabled();
+  // Nothing painted yet: the only thing to undo is opening the frame.
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
   await expect(editor.button(/^Redo/)).toBeDisabled();
 
   await editor.selectArea('Motion 1');
@@ -34,7 +35,7 @@ test('undo then redo gives back exactly the same masks and path', async ({ studi
 
   // Three steps back (lasso, path, brush), then three forward.
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
-  await expect(editor.button(/^Undo/)).toBeDisabled();
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
   await expect(editor.area('Motion 1')).toContainText('empty');
   await page.keyboard.press('Control+Shift+Z');
   await page.keyboard.press('Control+y');
@@ -72,7 +73,7 @@ test('Escape during a stroke puts everything back as it was', async ({ studio })
   await page.keyboard.press('Escape');
   await page.mouse.up();
   await expect(editor.area('Motion 1')).toContainText('empty');
-  await expect(editor.button(/^Undo/)).toBeDisabled();
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
 });
 
 test('a draft comes back after a reload, and New asks before discarding it', async ({ studio }) => {
@@ -118,4 +119,31 @@ test('a draft comes back after a reload, and New asks before discarding it', asy
   await editor.discardDialog.getByRole('button', { name: 'Discard' }).click();
   await expect(editor.area('Cloud')).toHaveCount(0);
   await expect(editor.area('Motion 1')).toContainText('empty');
+});
+
+test('replacing the start frame is undone with Ctrl+Z after the new frame’s own edits, and its painting comes back', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
+  await expect(editor.area('Motion 1')).not.toContainText('empty');
+
+  await ui.openStartFrame(join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
+  await expect(ui.startFrame).toHaveAccessibleName('Start frame: end-960x720.jpg');
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 10, y: 10 }, { x: 50, y: 50 });
+
+  await page.keyboard.press('Control+z'); // the rectangle on the new frame
+  await expect(editor.area('Motion 1')).toContainText('empty');
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
+  await page.keyboard.press('Control+z'); // the frame change itself
+  await expect(ui.startFrame).toHaveAccessibleName('Start frame: start-1280x720.jpg');
+  await editor.waitForCanvas();
+  await expect(editor.area('Motion 1')).not.toContainText('empty');
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect(ui.startFrame).toHaveAccessibleName('Start frame: end-960x720.jpg');
 });

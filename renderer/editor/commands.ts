@@ -5,10 +5,31 @@ import { registerCommands, runCommand, type Command } from '../commands/registry
 import * as act from './actions';
 import { activeArea, editorState, useEditor, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
+import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../composer/frames/frame-history';
+import { useComposer } from '../store/composer';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
 function editing(): boolean {
   return editorState().doc !== null && !document.querySelector('dialog[open]');
+}
+
+/** Outside dialogs: frame changes can be undone even with no document open (after removing the start frame). */
+const noDialog = () => !document.querySelector('dialog[open]');
+const docCanUndo = () => editing() && editorState().history.canUndo;
+const docCanRedo = () => editing() && editorState().history.canRedo;
+
+/** The open document's edits come first; a frame change is older than all of them (it opened the document). */
+function undoAny(): void {
+  if (docCanUndo()) return act.undo();
+  const s = useComposer.getState();
+  undoFrames(s, s.restoreFrames);
+}
+
+/** Redo in the opposite order: a redone frame change opens its document (its draft) again. */
+function redoAny(): void {
+  if (docCanRedo()) return act.redo();
+  const s = useComposer.getState();
+  redoFrames(s, s.restoreFrames);
 }
 
 const TOOLS: { id: ToolId; label: string; key: string }[] = [
@@ -52,9 +73,9 @@ export function editorCommands(): Command[] {
       enabled: () => hasActiveArea() && (editorState().doc?.labels.countPixels(activeArea()?.label ?? 0) ?? 0) > 0,
       run: () => act.areaOperation('clear'),
     },
-    { id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', enabled: () => editing() && editorState().history.canUndo, run: act.undo },
-    { id: 'editor.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', enabled: () => editing() && editorState().history.canRedo, run: act.redo },
-    { id: 'editor.redo.alt', label: 'Redo', shortcut: 'Mod+Y', enabled: () => editing() && editorState().history.canRedo, run: act.redo },
+    { id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', enabled: () => docCanUndo() || (noDialog() && canUndoFrames()), run: undoAny },
+    { id: 'editor.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', enabled: () => docCanRedo() || (noDialog() && canRedoFrames()), run: redoAny },
+    { id: 'editor.redo.alt', label: 'Redo', shortcut: 'Mod+Y', enabled: () => docCanRedo() || (noDialog() && canRedoFrames()), run: redoAny },
     { id: 'editor.view.fit', label: 'Fit to window', shortcut: 'Mod+0', enabled: editing, run: act.fitToWindow },
     { id: 'editor.view.zoom-in', label: 'Zoom in', shortcut: '+', enabled: editing, run: () => act.zoomStep(1) },
     { id: 'editor.view.zoom-out', label: 'Zoom out', shortcut: '-', enabled: editing, run: () => act.zoomStep(-1) },

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { DEFAULT_MODEL } from '../../shared/kling/models';
 import type { Duration, Mode } from '../../shared/kling/limits';
 import type { Frame } from '../composer/load-frame';
+import { recordFrames } from '../composer/frames/frame-history';
 
 export interface NoticeAction {
   label: string;
@@ -39,6 +40,8 @@ export interface ComposerState {
   setEndFrame(frame: Frame | undefined): void;
   /** Exchange start and end (either may be empty): the Swap button, and dragging one thumbnail onto the other slot. */
   swapFrames(): void;
+  /** Put frames back from the frame history (undo/redo): not itself recorded. */
+  restoreFrames(start: Frame | undefined, end: Frame | undefined): void;
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
   setSubmitting(submitting: boolean): void;
@@ -54,15 +57,25 @@ export const useComposer = create<ComposerState>((set, get) => ({
   submitting: false,
   setStartFrame(frame) {
     const { startFrame: old, endFrame } = get();
+    if (old !== frame) recordFrames(get());
     if (old && old.url !== frame?.url && old.url !== endFrame?.url) URL.revokeObjectURL(old.url);
     set({ startFrame: frame, frameNotice: undefined, submitNotice: undefined });
   },
   setEndFrame(frame) {
     const { endFrame: old, startFrame } = get();
+    if (old !== frame) recordFrames(get());
     if (old && old.url !== frame?.url && old.url !== startFrame?.url) URL.revokeObjectURL(old.url);
     set({ endFrame: frame, frameNotice: undefined, submitNotice: undefined });
   },
-  swapFrames: () => set((s) => ({ startFrame: s.endFrame, endFrame: s.startFrame, submitNotice: undefined })),
+  swapFrames: () => {
+    recordFrames(get());
+    set((s) => ({ startFrame: s.endFrame, endFrame: s.startFrame, submitNotice: undefined }));
+  },
+  restoreFrames(start, end) {
+    const { startFrame, endFrame } = get();
+    for (const old of [startFrame, endFrame]) if (old && old.url !== start?.url && old.url !== end?.url) URL.revokeObjectURL(old.url);
+    set({ startFrame: start, endFrame: end, frameNotice: undefined, submitNotice: undefined });
+  },
   setFrameNotice: (frameNotice) => set({ frameNotice }),
   setSubmitNotice: (submitNotice) => set({ submitNotice }),
   setSubmitting: (submitting) => set({ submitting }),

@@ -2,6 +2,7 @@
 import { getCommand, shortcutLabel } from '../../commands/registry';
 import { toolCommandId } from '../commands';
 import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
+import { useFrameHistory } from '../../composer/frames/frame-history';
 import { CommandButton } from './CommandButton';
 
 const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
@@ -17,6 +18,8 @@ export function Toolbar() {
   const brushSize = useEditor((s) => s.brushSize);
   const playing = useEditor((s) => s.playing);
   const history = useEditor((s) => s.history);
+  const framesPast = useFrameHistory((h) => h.past.length > 0);
+  const framesFuture = useFrameHistory((h) => h.future.length > 0);
   useEditor((s) => s.version);
   const draftStatus = useEditor((s) => s.draftStatus);
 
@@ -47,10 +50,10 @@ export function Toolbar() {
         <output className="ed-size__value">{brushSize}px</output>
       </label>
       <div className="ed-group" role="group" aria-label="History">
-        <CommandButton id="editor.undo" label={history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
+        <CommandButton id="editor.undo" label={history.undoLabel ? `Undo ${history.undoLabel}` : framesPast ? 'Undo frame change' : 'Undo'}>
           ↶
         </CommandButton>
-        <CommandButton id="editor.redo" label={history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo'}>
+        <CommandButton id="editor.redo" label={history.redoLabel ? `Redo ${history.redoLabel}` : framesFuture ? 'Redo frame change' : 'Redo'}>
           ↷
         </CommandButton>
       </div>
