@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/host/chromium';
 import { electronBinary } from './e2e/host/electron-binary';
 
 const electron = electronBinary();
@@ -30,16 +31,8 @@ export default defineConfig({
       name: 'chromium-host',
       use: {
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          // Without these, Chromium tries to reach Google's services at start, which a closed network refuses.
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-gpu',
-            '--autoplay-policy=no-user-gesture-required',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
           chromiumSandbox: false,
         },
       },

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startSandboxServer } from '../../electron/sandbox/server';
 import { sandboxProvider } from '../../electron/tasks/sandbox-provider';
 import { SAMPLE_CLIP } from '../fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../host/chromium';
 import { startStudioHost } from '../host/studio-host';
 import { EditorPage } from '../pages/editor-page';
 import { StudioPage } from '../pages/studio-page';
@@ -59,13 +60,9 @@ async function main(): Promise<void> {
   const host = await startStudioHost({ libraryRoot: join(dir, 'library'), settingsPath: join(dir, 'settings.json'), provider: sandboxProvider(sandbox.baseUrl, apiKey, fetch) });
   const userDataDir = join(dir, 'chromium');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
+      ...CHROMIUM_ARGS,
       // Unthrottled frames: with the 60 Hz limit a frame interval is the vsync period (16.67 ms) plus timer jitter
       // whatever the work; without it, the interval is the time the editor really needs to produce a frame.
       '--disable-frame-rate-limit',

@@ -1,8 +1,7 @@
 // The start/end frame slots of the composer, as a person uses them: open, drop, paste, drag, swap, remove and undo,
 // and the fixes offered for images Kling would refuse (convert, re-encode, crop, rotate upright).
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { dropFile } from './drop-file';
 
 export type Slot = 'start' | 'end';
 
@@ -54,19 +53,7 @@ export class FramesPanel {
 
   /** Drop a file from disk onto a slot, as the OS would deliver a drag from a file manager. */
   async dropOnto(which: Slot, path: string, mimeType: string): Promise<void> {
-    const bytes = [...(await readFile(path))];
-    const transfer = await this.page.evaluateHandle(
-      ({ bytes, name, type }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
-        return dt;
-      },
-      { bytes, name: basename(path), type: mimeType },
-    );
-    const target = this.slot(which);
-    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-    await target.dispatchEvent('dragover', { dataTransfer: transfer });
-    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await dropFile(this.slot(which), path, mimeType);
   }
 
   /**

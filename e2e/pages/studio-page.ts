@@ -1,7 +1,6 @@
 // The page object of the main window: specs speak of what a person does and sees, never of CSS classes.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { dropFile } from './drop-file';
 
 export class StudioPage {
   constructor(readonly page: Page) {}
@@ -44,19 +43,7 @@ export class StudioPage {
 
   /** Drop a file from disk onto the window, as the OS would deliver a drag from a file manager. */
   async dropFile(path: string, mimeType: string): Promise<void> {
-    const bytes = [...(await readFile(path))];
-    const transfer = await this.page.evaluateHandle(
-      ({ bytes, name, type }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
-        return dt;
-      },
-      { bytes, name: basename(path), type: mimeType },
-    );
-    const target = this.page.locator('main');
-    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-    await target.dispatchEvent('dragover', { dataTransfer: transfer });
-    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await dropFile(this.page.locator('main'), path, mimeType);
   }
 
   card(prompt: string): Locator {

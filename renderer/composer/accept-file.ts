@@ -25,17 +25,20 @@ export function setFrame(slot: FrameSlotName, frame: Frame | undefined): void {
   if (frame && removed?.slot === slot) useFramesUi.getState().setRemoved(undefined);
 }
 
-/** Check a file and put it in `slot`, or say which rule it breaks; the slot's current frame is kept on failure. */
-export async function acceptFrameFile(file: File, slot: FrameSlotName = 'start'): Promise<void> {
-  const name = file.name || 'pasted image';
-  const seen = await inspectImage(file, FIELD_OF[slot]);
-  const t = triage({
+const triageOf = (seen: Inspection) =>
+  triage({
     problems: seen.problems,
     format: seen.info.format,
     orientation: seen.info.exifOrientation,
     decodable: seen.decodable,
     hasAlpha: seen.hasAlpha,
   });
+
+/** Check a file and put it in `slot`, or say which rule it breaks; the slot's current frame is kept on failure. */
+export async function acceptFrameFile(file: File, slot: FrameSlotName = 'start'): Promise<void> {
+  const name = file.name || 'pasted image';
+  const seen = await inspectImage(file, FIELD_OF[slot]);
+  const t = triageOf(seen);
   const s = useComposer.getState();
   if (t.kind === 'refuse') {
     s.setFrameNotice({ title: `“${name}” can't be used`, messages: t.messages });
@@ -59,13 +62,7 @@ export async function rotateFrameUpright(slot: FrameSlotName): Promise<void> {
   const frame = frameIn(slot);
   if (!frame) return;
   const seen = await inspectImage(new File([frame.bytes as BlobPart], frame.fileName), FIELD_OF[slot]);
-  const t = triage({
-    problems: seen.problems,
-    format: seen.info.format,
-    orientation: seen.info.exifOrientation,
-    decodable: seen.decodable,
-    hasAlpha: seen.hasAlpha,
-  });
+  const t = triageOf(seen);
   if (t.kind === 'accept' && t.upright) await applyFix(slot, frame.fileName, seen, t.upright);
 }
 

@@ -2,12 +2,11 @@
 // machine, a script), then wait until their clips are downloaded: Kling deletes result URLs after 30 days.
 import type { GenerationRecord } from '../../../shared/library/generation';
 import { importTasks } from '../../tasks/import-tasks';
-import { libraryRoot, readRemote, withProvider } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { line, type CliIo } from '../io';
-import { COMMON_HELP, COMMON_OPTIONS, CONNECTION_HELP, CONNECTION_OPTIONS, parseFlags, parseTimeout, WAIT_OPTIONS } from '../options';
+import { COMMON_HELP, CONNECTION_HELP } from '../options';
+import { runFollowingCommand } from '../following-command';
 import { combinedExitCode, reportOutcome } from '../outcome';
-import { openSession } from '../session';
 
 export const IMPORT_USAGE = `Usage: npm run kling -- import [options]
 
@@ -19,21 +18,8 @@ resume), 3 when Kling refuses the listing.
 ${CONNECTION_HELP}
 ${COMMON_HELP}`;
 
-const OPTIONS = { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, ...WAIT_OPTIONS } as const;
-
-export async function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parseFlags(argv, OPTIONS);
-  if (values.help) {
-    line(io.stdout, IMPORT_USAGE);
-    return EXIT.ok;
-  }
-  const remote = readRemote(values, io.env);
-  const timeoutMs = parseTimeout(values.timeout);
-  const root = libraryRoot(values.library, io.env);
-  const json = values.json ?? false;
-
-  return withProvider(remote, io, timeoutMs === undefined ? {} : { timeoutMs }, async ({ provider }, lifetime) => {
-    const session = openSession({ libraryRoot: root, provider, lifetime, stderr: io.stderr });
+export function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  return runFollowingCommand(argv, io, IMPORT_USAGE, async ({ session, root, json, lifetime }) => {
     const before = new Set((await session.library.list()).items.map((r) => r.id));
     const report = await importTasks(session.provider, session.library, session.engine);
     line(io.stderr, `Seen ${report.seen} task(s) at ${session.provider.baseUrl}: ${report.imported} imported, ${report.alreadyInLibrary} already in the library.`);

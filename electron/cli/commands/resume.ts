@@ -3,13 +3,12 @@
 // start the others, and the engine writes a "waiting for the profile" note into each record it cannot serve, which
 // would touch generations that the app (or another account) finishes perfectly well.
 import { isFinished, type GenerationRecord } from '../../../shared/library/generation';
-import { libraryRoot, readRemote, withProvider } from '../context';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { line, type CliIo } from '../io';
-import { COMMON_HELP, COMMON_OPTIONS, CONNECTION_HELP, CONNECTION_OPTIONS, parseFlags, parseTimeout, WAIT_OPTIONS } from '../options';
+import { COMMON_HELP, CONNECTION_HELP } from '../options';
+import { runFollowingCommand } from '../following-command';
 import { combinedExitCode, reportOutcome } from '../outcome';
 import { reaches } from '../../tasks/provider';
-import { openSession } from '../session';
 import type { ActiveProvider } from '../../tasks/provider';
 
 export const RESUME_USAGE = `Usage: npm run kling -- resume [options]
@@ -23,7 +22,6 @@ Exit 0 when all are saved; otherwise the code of the first that is not (see npm 
 ${CONNECTION_HELP}
 ${COMMON_HELP}`;
 
-const OPTIONS = { ...COMMON_OPTIONS, ...CONNECTION_OPTIONS, ...WAIT_OPTIONS } as const;
 
 /** Why this run does not take a generation, or undefined when it does. */
 export function skipReason(record: GenerationRecord, provider: ActiveProvider): string | undefined {
@@ -37,19 +35,8 @@ export function skipReason(record: GenerationRecord, provider: ActiveProvider): 
   return `sent to ${named.baseUrl} (${named.kind}); resume it with ${flags} and that account's credential`;
 }
 
-export async function resumeCommand(argv: string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parseFlags(argv, OPTIONS);
-  if (values.help) {
-    line(io.stdout, RESUME_USAGE);
-    return EXIT.ok;
-  }
-  const remote = readRemote(values, io.env);
-  const timeoutMs = parseTimeout(values.timeout);
-  const root = libraryRoot(values.library, io.env);
-  const json = values.json ?? false;
-
-  return withProvider(remote, io, timeoutMs === undefined ? {} : { timeoutMs }, async ({ provider }, lifetime) => {
-    const session = openSession({ libraryRoot: root, provider, lifetime, stderr: io.stderr });
+export function resumeCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  return runFollowingCommand(argv, io, RESUME_USAGE, async ({ session, root, json, lifetime }) => {
     const { items } = await session.library.list();
     const unfinished = items.filter((r) => !isFinished(r.status)).reverse(); // oldest first, as the engine does
     const taken: GenerationRecord[] = [];
