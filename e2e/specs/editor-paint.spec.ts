@@ -150,3 +150,46 @@ test('an end frame and painted areas cannot go together, and the end slot says s
   await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
   await expect(frames.endHint).toContainText('can’t be used together');
 });
+
+test('a lasso fills exactly the drawn polygon', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.useTool('Lasso fill');
+  await editor.drag([{ x: 100, y: 100 }, { x: 500, y: 100 }, { x: 100, y: 500 }, { x: 100, y: 101 }], 10);
+  await editor.useTool('Path');
+  await editor.drag([{ x: 150, y: 150 }, { x: 600, y: 400 }]);
+  await ui.prompt.fill('Lasso');
+  await ui.generateButton.click();
+  await expect.poll(() => creates(sandbox).length).toBe(1);
+  const mask = sentMotion(creates(sandbox)[0] ?? {}).dynamic[0]?.mask;
+  if (!mask) throw new Error('the lasso area should have been sent');
+  expect(isBinary(mask)).toBe(true);
+  for (const [x, y] of [[120, 120], [300, 150], [150, 300], [260, 230]] as const) expect(pixel(mask, x, y), `${x},${y}`).toBe(255);
+  for (const [x, y] of [[90, 90], [400, 400], [320, 320], [600, 120]] as const) expect(pixel(mask, x, y), `${x},${y}`).toBe(0);
+  // About half of the 400 × 400 square, within the tolerance of drawing it with the mouse.
+  expect(Math.abs(whiteCount(mask) - 80_000)).toBeLessThan(4_000);
+});
+
+test('Play previews the motion on the canvas, and an edit stops it', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 400, y: 300 });
+  await editor.useTool('Path');
+  await editor.drag([{ x: 250, y: 200 }, { x: 900, y: 500 }]);
+
+  await editor.button('Play motion preview').click();
+  await expect(editor.button('Stop motion preview')).toHaveAttribute('aria-pressed', 'true');
+  // The picture moves: two looks at the canvas a moment apart differ.
+  const first = await editor.canvas.screenshot();
+  await expect.poll(async () => Buffer.compare(await editor.canvas.screenshot(), first)).not.toBe(0);
+
+  await editor.useTool('Brush');
+  await editor.dab({ x: 640, y: 600 });
+  await expect(editor.button('Play motion preview')).toHaveAttribute('aria-pressed', 'false');
+});
