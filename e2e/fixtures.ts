@@ -88,7 +88,9 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
       launch = async () => {
         const app = await _electron.launch({
           executablePath,
-          args: [join(repo, 'dist', 'electron', 'main.js')],
+          // The app folder, as `electron .` does: Electron then takes package.json's main, and app.getAppPath() is the
+          // repository (a file path here would make it dist/electron).
+          args: [repo],
           env: {
             ...process.env,
             KLING_STUDIO_USER_DATA: dir,

@@ -41,5 +41,6 @@ export function authFor(credential: Credential, now?: () => number): KlingAuth {
 export function accountOf(credential: Credential): string {
   const identity =
     credential.kind === 'api-key' ? credential.apiKey : credential.kind === 'token' ? credential.token : credential.accessKey;
-  return createHash('sha256').update(`${credential.kind}:${identity.trim()}`).digest('hex').slice(0, 16);
+  // Salted with the app's name, so the stored value cannot be matched against hashes of keys computed elsewhere.
+  return createHash('sha256').update(`kling-studio/account:${credential.kind}:${identity.trim()}`).digest('hex').slice(0, 16);
 }

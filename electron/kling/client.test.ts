@@ -18,7 +18,16 @@ afterEach(() => h.server.close());
 const answer = (envelope: unknown) =>
   h.server.faults.inject({ kind: 'malformed', body: JSON.stringify({ message: 'SUCCEED', request_id: 'r-1', ...(envelope as object) }) });
 
-const task = (over: Record<string, unknown> = {}) => ({ task_id: 't-1', task_status: 'submitted', created_at: 1, updated_at: 1, ...over });
+const VIDEO = { task_result: { videos: [{ id: 'v', url: 'https://cdn.example/v.mp4', duration: '5' }] } };
+/** A task as Kling answers it; a success carries its clip. */
+const task = (over: Record<string, unknown> = {}) => ({
+  task_id: 't-1',
+  task_status: 'submitted',
+  created_at: 1,
+  updated_at: 1,
+  ...(over.task_status === 'succeed' || over.task_status === 'succeeded' ? VIDEO : {}),
+  ...over,
+});
 
 async function transportError(p: Promise<unknown>): Promise<string> {
   const error = await p.then(
@@ -78,6 +87,15 @@ describe('status words', () => {
   it.each(['submitted', 'processing', 'succeed', 'failed'])('keeps "%s"', async (status) => {
     answer({ code: 0, data: task({ task_status: status }) });
     expect((await client.getTask('t-1')).task_status).toBe(status);
+  });
+});
+
+describe('a success without its clip', () => {
+  it('is an unknown outcome (asked again), not a success the engine could not download', async () => {
+    answer({ code: 0, data: { task_id: 't-1', task_status: 'succeed', created_at: 1, updated_at: 1, task_result: { videos: [] } } });
+    expect(await transportError(client.getTask('t-1'))).toMatch(/without a video URL/);
+    answer({ code: 0, data: { task_id: 't-1', task_status: 'succeed', created_at: 1, updated_at: 1 } });
+    expect(await transportError(client.getTask('t-1'))).toMatch(/without a video URL/);
   });
 });
 

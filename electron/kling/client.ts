@@ -34,6 +34,13 @@ function toTask(value: unknown, what: string): TaskData {
   if (status === undefined) {
     throw new KlingTransportError(`Kling answered task ${task.task_id} with an unknown task_status ${JSON.stringify(task.task_status)} (${what})`);
   }
+  // A success must carry its clip: without `task_result.videos[].url` the record could not download it. Reading it as
+  // an unknown outcome makes the engine ask again rather than trip over the missing field.
+  if (status === 'succeed') {
+    const videos = (task.task_result as { videos?: unknown } | undefined)?.videos;
+    const ok = Array.isArray(videos) && videos.length > 0 && videos.every((v) => typeof (v as { url?: unknown })?.url === 'string');
+    if (!ok) throw new KlingTransportError(`Kling answered task ${task.task_id} as succeeded without a video URL (${what})`);
+  }
   return { ...(task as unknown as TaskData), task_status: status };
 }
 

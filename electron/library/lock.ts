@@ -1,15 +1,20 @@
 // One driver per generation across processes: the app and the command line can run over the same library, and two
 // engines following one record would race on its clip and its record. A lock file in the generation's folder names
-// the process that drives it; a lock whose process is gone is stale and taken over.
-import { open, readFile, rm } from 'node:fs/promises';
+// the process that drives it; its holder touches it every half minute. A lock whose process is gone, or that nobody
+// has touched for two minutes (a crash, and the process id since reused by another program), is stale and taken over.
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 const LOCK_FILE = '.driver.lock';
+const HEARTBEAT_MS = 30_000;
+const STALE_MS = 120_000;
 
 interface LockInfo {
   pid: number;
   host: string;
+  nonce?: string;
 }
 
 function alive(pid: number): boolean {
@@ -21,35 +26,51 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * Take the lock of a generation folder; undefined when another live process on this machine holds it. Within one
- * process, engines coordinate in memory, so a lock held by this very process is taken over (an engine that was
- * replaced, as after a reload).
- */
+async function heldByAnother(path: string, me: LockInfo): Promise<boolean> {
+  let holder: LockInfo;
+  let touched: number;
+  try {
+    holder = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
+    touched = (await stat(path)).mtimeMs;
+  } catch {
+    return false; // unreadable or gone: a crash while writing it, or released meanwhile
+  }
+  // Within one process, engines coordinate in memory: a lock this very process left (an engine replaced) is free.
+  if (holder.host !== me.host || holder.pid === me.pid) return false;
+  return alive(holder.pid) && Date.now() - touched < STALE_MS;
+}
+
+/** Take the lock of a generation folder; undefined when another live process on this machine holds it. */
 export async function lockGeneration(folderPath: string): Promise<(() => Promise<void>) | undefined> {
   const path = join(folderPath, LOCK_FILE);
-  const me: LockInfo = { pid: process.pid, host: hostname() };
+  const me: LockInfo = { pid: process.pid, host: hostname(), nonce: randomBytes(6).toString('hex') };
+  const mine = JSON.stringify(me);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = await open(path, 'wx');
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
-      return async () => {
-        const held = await readFile(path, 'utf8').catch(() => '');
-        if (held === JSON.stringify(me)) await rm(path, { force: true });
-      };
+      try {
+        await handle.writeFile(mine);
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder: LockInfo | undefined;
-      try {
-        holder = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
-      } catch {
-        holder = undefined; // unreadable: a crash while writing it; treat as stale
-      }
-      const someoneElse = holder && holder.host === me.host && holder.pid !== me.pid && alive(holder.pid);
-      if (someoneElse) return undefined;
+      if (await heldByAnother(path, me)) return undefined;
       await rm(path, { force: true });
+      continue;
     }
+    // Two processes taking over the same stale lock at once could both get here: only the one whose nonce is on
+    // disk afterwards holds it.
+    if ((await readFile(path, 'utf8').catch(() => '')) !== mine) return undefined;
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      void utimes(path, now, now).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    return async () => {
+      clearInterval(heartbeat);
+      if ((await readFile(path, 'utf8').catch(() => '')) === mine) await rm(path, { force: true });
+    };
   }
   return undefined;
 }

@@ -40,8 +40,11 @@ export async function mediaResponse(library: Library, path: string, request: Req
 
 export function toView(record: GenerationRecord, url: MediaUrl): GenerationView {
   const { folder, inputs, result } = record;
+  // The account fingerprint is main's business (which credential may finish the task); the window learns nothing of it.
+  const { account: _account, ...provider } = record.provider;
   return {
     ...record,
+    provider,
     media: {
       ...(inputs.start ? { start: url(folder, inputs.start) } : {}),
       ...(inputs.end ? { end: url(folder, inputs.end) } : {}),

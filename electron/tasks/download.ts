@@ -86,6 +86,13 @@ async function receive(
   const response = await options.fetch(options.url, { headers, signal }).catch((error: unknown) => {
     throw new DownloadInterruptedError((error as Error).message, error);
   });
+  rearm(); // the headers arrived: the time allowed for the first chunk starts now
+  if (response.status === 416) {
+    // The .part is already whole (a crash between finishing and renaming it) or longer than the file: start over.
+    await response.body?.cancel().catch(() => undefined);
+    await rm(part, { force: true });
+    return receive({ ...options, validator: undefined }, part, 0, {}, signal, rearm);
+  }
   if ([401, 403, 404, 410].includes(response.status)) throw new ExpiredUrlError(response.status);
   // A CDN that is overloaded or briefly down says nothing about the clip: an interruption, not a failure.
   if (response.status === 429 || response.status >= 500) throw new DownloadInterruptedError(`the server answered HTTP ${response.status}`);

@@ -151,22 +151,37 @@ describe('cancel after a restart', () => {
 });
 
 describe('a generation driven by another process', () => {
-  it('is left alone: nothing is sent while that process holds it', async () => {
+  it('waits with a note, sends nothing while that process holds it, and takes over once it is gone', async () => {
     const rig = makeRig(world);
     const record = await addGeneration(rig.library);
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       await writeFile(join(rig.library.folderPath(record), '.driver.lock'), JSON.stringify({ pid: other.pid, host: hostname() }));
       rig.engine.start(record.id);
-      await rig.engine.idle();
+      await expect.poll(async () => (await readRecordFromDisk(world.root, record.id))?.error?.message).toMatch(/^Being followed by another program/);
+      await expect(rig.engine.cancel(record.id)).rejects.toThrow();
       expect(creates(world.server)).toHaveLength(0);
       expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('submitting');
     } finally {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));
     }
-    rig.engine.start(record.id);
     await rig.engine.idle();
     expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('succeed');
+    expect(creates(world.server)).toHaveLength(1);
+  });
+
+  it('cannot be cancelled from here while the other process holds it', async () => {
+    const rig = makeRig(world);
+    const record = await addGeneration(rig.library);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFile(join(rig.library.folderPath(record), '.driver.lock'), JSON.stringify({ pid: other.pid, host: hostname() }));
+      await expect(rig.engine.cancel(record.id)).rejects.toThrow('cancel it there');
+      expect((await readRecordFromDisk(world.root, record.id))?.status).toBe('submitting');
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
   });
 });

@@ -297,3 +297,23 @@ describe('concurrency', () => {
     expect(records.some((r) => rig.seen.get(r.id)?.includes('queued'))).toBe(true);
   });
 });
+
+describe('a .part that is already whole', () => {
+  it('is started over when the server refuses to resume it (416), and the clip arrives intact', async () => {
+    let refused = 0;
+    // First a cut download leaves a .part and a validator, so the next attempt asks for a range, which is refused.
+    const cut = cutFirstDownloadAfter(20_000);
+    const refuseResume: typeof fetch = async (input, init) => {
+      const range = new Headers(init?.headers).get('range');
+      if (isDownload(input) && range && refused === 0) {
+        refused += 1;
+        return new Response(null, { status: 416 });
+      }
+      return cut(input, init);
+    };
+    const record = await runOne(makeRig(world, { fetch: refuseResume }));
+    expect(refused).toBe(1);
+    expect(record.status).toBe('succeed');
+    expect((await readResult(world.root, record)).equals(readFileSync(CLIP_PATH))).toBe(true);
+  });
+});

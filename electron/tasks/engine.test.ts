@@ -274,3 +274,15 @@ describe('every code of the error table, answered to a create', () => {
     expect(world.server.tasks()).toHaveLength(1);
   });
 });
+
+describe('waiting out the parallel-task limit', () => {
+  it('waits longer each time Kling is still full (1303), instead of asking every second', async () => {
+    world.server.faults.inject({ kind: 'kling-error', code: 1303, method: 'POST', times: 5 });
+    const record = await runOne(makeRig(world));
+    expect(record.status).toBe('succeed');
+    const sent = creates(world.server).map((r) => r.at);
+    const gaps = sent.slice(1).map((t, i) => t - sent[i]!);
+    expect(gaps).toHaveLength(5);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!, `gap ${i}`).toBeGreaterThan(gaps[i - 1]!);
+  });
+});

@@ -11,7 +11,7 @@ import type { TaskData } from '../../shared/kling/wire';
 import { isFinished, type GenerationRecord } from '../../shared/library/generation';
 import { delayFor } from './backoff';
 import { DownloadInterruptedError, downloadFile, ExpiredUrlError } from './download';
-import type { ActiveProvider } from './provider';
+import { providerRef, type ActiveProvider } from './provider';
 import { requestFromRecord } from './request-from-record';
 import { Slots } from './slots';
 
@@ -53,6 +53,7 @@ export class CancelRefused extends Error {
 const RESULT_FILE = 'result.mp4';
 const MAX_RETRIES = 8;
 const MAX_DOWNLOAD_ATTEMPTS = 6;
+const LOCK_RECHECK_MS = 15_000;
 
 class Stopped extends Error {}
 class Cancelled extends Error {}
@@ -63,11 +64,14 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   /** Generations whose create may have reached Kling (sent, outcome not yet known to be "nothing made"). */
   const maybeOnKling = new Set<string>();
   /**
-   * Generations this process has proved Kling has not got (it answered a create with an error, or a lookup of the
-   * external id found nothing). A record that says it was submitted counts as "maybe on Kling" until then, whoever
-   * sent it (an earlier run, before a crash).
+   * Generations for which every create ever sent was answered by Kling with an error code, so no task can exist:
+   * the only ones that may be cancelled after a create was sent. A create that went unanswered (a reset, a timeout,
+   * a crash: an earlier run's `submittedAt`) takes a generation out for good. A lookup that finds nothing is no proof:
+   * Kling's lookups can lag behind its creates.
    */
-  const provenAbsent = new Set<string>();
+  const everyCreateAnswered = new Set<string>();
+  /** Generations whose lock this engine holds (a job waiting for another process's lock does not). */
+  const held = new Set<string>();
   const slots = new Map<string, Slots>();
   let stopped = false;
 
@@ -133,6 +137,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       } else if (task.task_status === 'succeed') {
         const video = task.task_result?.videos[0];
         r.status = 'downloading';
+        delete r.error;
         r.result = {
           file: RESULT_FILE,
           bytes: 0,
@@ -170,6 +175,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     const body = buildCreateBody(await requestFromRecord(deps.library.folderPath(record), record), provider.wire);
     let outcomeUnknown = record.timings.submittedAt !== undefined; // an earlier run may have sent it
     let sentBefore = outcomeUnknown; // some earlier create, answered or not, carried our external_task_id
+    let queuedWaits = 0;
     for (let attempt = 0; ; attempt += 1) {
       // Only an answer to the create itself tells whether it made a task; an error from the lookup does not.
       let creating = false;
@@ -178,12 +184,12 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           const existing = await lookUp(provider, record);
           if (existing) return await adopt(record.id, existing);
           outcomeUnknown = false; // Kling has never heard of our id: the earlier create made nothing
-          provenAbsent.add(record.id);
         }
+        // Cancelled from another process (the app while the command line drives it, or the reverse)?
+        if ((await deps.library.get(record.id))?.status === 'cancelled') throw new Cancelled();
         // From here the create may reach Kling, so it can no longer be cancelled (checked before any await).
         if (cancellers.get(record.id)?.signal.aborted) throw new Cancelled();
         maybeOnKling.add(record.id);
-        provenAbsent.delete(record.id);
         record = await save(record.id, (r) => {
           r.timings.submittedAt = deps.now().toISOString();
           if (r.status === 'queued') r.status = 'submitting';
@@ -198,15 +204,14 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         if (error instanceof Stopped || error instanceof Cancelled) throw error;
         // Kling answered the create with an error code: that create made nothing. (Before, a retryable code answered
         // to the *lookup* also cleared this, so the next attempt sent a second create for a task that existed.)
-        if (creating && error instanceof KlingApiError) {
-          outcomeUnknown = false;
-          provenAbsent.add(record.id);
-        }
-        if (!outcomeUnknown) maybeOnKling.delete(record.id);
+        if (creating && error instanceof KlingApiError) outcomeUnknown = false;
+        if (creating && !(error instanceof KlingApiError)) everyCreateAnswered.delete(record.id);
+        if (!outcomeUnknown && everyCreateAnswered.has(record.id)) maybeOnKling.delete(record.id);
         if (error instanceof KlingApiError && error.row?.action === 'queue') {
           // Nothing was created: wait for a slot on Kling's side without counting it against the retries.
           record = await save(record.id, (r) => void (r.status = 'queued'));
-          await pause(delayFor(provider.retry, Math.min(attempt, 4), deps.random), record.id);
+          // Its own counter, so the wait grows while Kling stays full (the retry count must not, it is not a failure).
+          await pause(delayFor(provider.retry, Math.min(queuedWaits++, 5), deps.random), record.id);
           attempt -= 1;
           continue;
         }
@@ -242,6 +247,9 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         failures = 0;
         if (task.task_status !== record.status) {
           record = await adopt(record.id, task);
+        } else if (record.error) {
+          // Kling answers again: the note about earlier trouble no longer holds.
+          record = await save(record.id, (r) => void delete r.error);
         }
       } catch (error) {
         if (error instanceof Stopped) throw error;
@@ -320,27 +328,59 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     }
   }
 
+  /**
+   * Take the generation's lock; while another process (the command line, another app instance) drives it, say so on
+   * the record and check again now and then, so the generation is picked up when that process lets go.
+   */
+  async function lockOrWait(id: string, folder: string): Promise<() => Promise<void>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const unlock = await lockGeneration(folder);
+      if (unlock) {
+        held.add(id);
+        return async () => {
+          held.delete(id);
+          await unlock();
+        };
+      }
+      if (attempt === 0) {
+        await save(id, (r) => void (r.error = { message: 'Being followed by another program (the command line?); shown here as it goes.' }));
+      }
+      await pause(LOCK_RECHECK_MS, id);
+    }
+  }
+
   async function run(id: string): Promise<void> {
     let record = await deps.library.get(id);
     if (!record || isFinished(record.status)) return;
-    const provider = deps.providerFor(record.provider.id, record.provider);
-    if (!provider) {
-      // Failing it could lose a task that runs (and is charged) on Kling: wait until its profile is configured again.
-      await save(id, (r) => {
-        r.error = {
-          message: `Waiting for the profile “${r.provider.label}”: add it in Settings (or resume from the command line) to finish this generation.`,
-        };
-      });
-      return;
-    }
-    // Another process (the command line, a second app window) may be driving this generation: leave it to it.
-    const unlock = await lockGeneration(deps.library.folderPath(record));
-    if (!unlock) {
-      deps.log?.(`generation ${id} is being followed by another process; leaving it to that one`);
-      return;
-    }
+    if (record.timings.submittedAt === undefined) everyCreateAnswered.add(id);
+    // The lock first: notes below are writes, and a record driven by another process is that process's to write.
+    const unlock = await lockOrWait(id, deps.library.folderPath(record));
     let release: (() => void) | undefined;
     try {
+      record = (await deps.library.get(id)) ?? record;
+      if (isFinished(record.status)) return;
+      const provider = deps.providerFor(record.provider.id, record.provider);
+      if (!provider) {
+        // Failing it could lose a task that runs (and is charged) on Kling: wait until its profile is configured again.
+        await save(id, (r) => {
+          r.error = {
+            message: `Waiting for the profile “${r.provider.label}”: add it in Settings (or resume from the command line) to finish this generation.`,
+          };
+        });
+        return;
+      }
+      const sentBefore = record.taskId !== undefined || record.timings.submittedAt !== undefined;
+      if (record.provider.account && record.provider.account !== provider.account) {
+        if (sentBefore) {
+          // Its task (maybe) lives on the account that sent it: another account would not find it and would create
+          // it again, on the wrong bill.
+          await save(id, (r) => {
+            r.error = { message: `The profile “${provider.label}” now uses another account than the one that sent this generation. Restore that key to finish it.` };
+          });
+          return;
+        }
+        record = await save(id, (r) => void (r.provider = providerRef(provider)));
+      }
       if (record.status === 'submitting' || record.status === 'queued' || record.status === 'submitted' || record.status === 'processing') {
         release = await slotsFor(provider).acquire(() => {
           if (record?.status === 'submitting') void save(id, (r) => void (r.status = 'queued'));
@@ -367,13 +407,18 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           if (error instanceof Stopped || error instanceof Cancelled) return;
           if (cancellers.get(id)?.signal.aborted) return;
           deps.log?.(`generation ${id}: ${(error as Error).stack ?? String(error)}`);
-          return fail(id, error).then(() => undefined);
+          // Something unexpected: a generation Kling may have (sent, or with a task id) gets a note and is tried again
+          // at the next start; failing it could lose a paid task. One never sent can simply fail.
+          return deps.library
+            .get(id)
+            .then((r) => (r && (r.taskId !== undefined || r.timings.submittedAt !== undefined) ? note(id, error) : fail(id, error)))
+            .then(() => undefined);
         })
         .finally(() => {
           running.delete(id);
           cancellers.delete(id);
           maybeOnKling.delete(id);
-          provenAbsent.delete(id);
+          everyCreateAnswered.delete(id);
         });
       running.set(id, job);
     },
@@ -385,7 +430,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       const sent =
         record.taskId !== undefined ||
         maybeOnKling.has(id) ||
-        (record.timings.submittedAt !== undefined && !provenAbsent.has(id));
+        (record.timings.submittedAt !== undefined && !everyCreateAnswered.has(id));
       if (sent) {
         throw new CancelRefused(
           record.taskId
@@ -393,14 +438,24 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
             : 'The request is on its way to Kling right now, so it may already exist there. If Kling refuses it for now, you can cancel it then.',
         );
       }
-      cancellers.get(id)?.abort(new Cancelled());
-      const cancelled = await save(id, (r) => {
-        r.status = 'cancelled';
-        r.timings.finishedAt = deps.now().toISOString();
-        delete r.error;
-      });
+      // Not followed here: another process may be driving it, and may be about to send it. Only its lock holder decides.
+      const unlock = held.has(id) ? undefined : await lockGeneration(deps.library.folderPath(record));
+      if (!held.has(id) && !unlock) {
+        throw new CancelRefused('Another program (the command line?) is following this generation; cancel it there.');
+      }
+      try {
+        cancellers.get(id)?.abort(new Cancelled());
+        await save(id, (r) => {
+          r.status = 'cancelled';
+          r.timings.finishedAt = deps.now().toISOString();
+          delete r.error;
+        });
+      } finally {
+        await unlock?.();
+      }
       await running.get(id)?.catch(() => undefined);
-      return cancelled;
+      // Read again: what the job wrote while it stopped is the truth, not the copy saved above.
+      return (await deps.library.get(id)) ?? record;
     },
     async resume() {
       const { items } = await deps.library.list();
