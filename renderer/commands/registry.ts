@@ -73,6 +73,8 @@ function isTyping(event: KeyboardEvent): boolean {
 export function handleShortcut(event: KeyboardEvent): boolean {
   const plain = !(isMac ? event.metaKey : event.ctrlKey) && !event.altKey;
   if (plain && isTyping(event)) return false;
+  // A text field has its own undo for what is typed in it: Ctrl+Z there must not undo a brush stroke or a frame.
+  if (isTyping(event) && ['z', 'y'].includes(event.key.toLowerCase())) return false;
   for (const c of commands.values()) {
     if (c.shortcut && matchesShortcut(event, c.shortcut) && c.enabled()) {
       event.preventDefault();

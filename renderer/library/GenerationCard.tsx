@@ -31,7 +31,11 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
       >
         {thumbnail ? <img src={thumbnail} alt="" /> : <span className="card__blank" aria-hidden="true" />}
         {ready && <span className="card__play" aria-hidden="true" />}
-        {!ready && g.status !== 'failed' && <span className="card__spinner" aria-hidden="true" />}
+        {/* Moving only while something is happening: not once ended, nor while paused with a note (e.g. a download
+            to be tried again at the next start). */}
+        {!ready && !['failed', 'cancelled'].includes(g.status) && !(g.status === 'downloading' && g.error) && (
+          <span className="card__spinner" aria-hidden="true" />
+        )}
         {progress !== undefined && (
           <span className="card__progress" aria-hidden="true">
             <span style={{ width: `${Math.round(progress * 100)}%` }} />

@@ -3,7 +3,9 @@
 // edits first, and when it has none left, the last frame change (the editor then reloads that frame's draft).
 // Frames are kept as bytes, not object URLs, and the history is bounded by depth and bytes (frames weigh up to 10 MB).
 import { create } from 'zustand';
+import { readImageInfo } from '../../../shared/kling/image-info';
 import type { Frame } from '../load-frame';
+import { useFramesUi } from './frames-ui';
 
 type FrameData = Omit<Frame, 'url'>;
 interface Snapshot {
@@ -43,27 +45,43 @@ export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }): 
 export const canUndoFrames = (): boolean => useFrameHistory.getState().past.length > 0;
 export const canRedoFrames = (): boolean => useFrameHistory.getState().future.length > 0;
 
-/** A frame again, with a fresh object URL (the one it had was revoked when it was replaced). */
-const revive = (f: FrameData | undefined): Frame | undefined =>
-  f && { ...f, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.fileName.match(/\.png$/i) ? 'image/png' : 'image/jpeg' })) };
+/**
+ * A frame again. When the slot still shows these very bytes, the frame on screen is kept as it is: a new object
+ * would make the editor reopen its document (losing its undo history) for a change that did not touch it.
+ * Otherwise it gets a fresh object URL (the one it had was revoked when it was replaced), typed from its bytes.
+ */
+const revive = (f: FrameData | undefined, current: Frame | undefined): Frame | undefined => {
+  if (!f) return undefined;
+  if (current && current.bytes === f.bytes) return current;
+  const type = readImageInfo(f.bytes).format === 'png' ? 'image/png' : 'image/jpeg';
+  return { ...f, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type })) };
+};
 
 /**
  * Step through the frame history: `apply` puts a snapshot's frames in place without recording (the composer store's
  * `restoreFrames`), and the frames it replaces go to the other stack.
  */
-function step(from: 'past' | 'future', current: Snapshot, apply: (start?: Frame, end?: Frame) => void): void {
+type Frames = { startFrame?: Frame; endFrame?: Frame };
+
+function step(from: 'past' | 'future', current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
   const h = useFrameHistory.getState();
   const target = h[from].at(-1);
   if (!target) return;
   const to = from === 'past' ? 'future' : 'past';
-  useFrameHistory.setState({ [from]: h[from].slice(0, -1), [to]: bounded([...h[to], current]) } as Partial<FrameHistory>);
-  apply(revive(target.start), revive(target.end));
+  const now: Snapshot = { start: data(current.startFrame), end: data(current.endFrame) };
+  useFrameHistory.setState({ [from]: h[from].slice(0, -1), [to]: bounded([...h[to], now]) } as Partial<FrameHistory>);
+  // Either slot may hold the other's frame after a swap: reuse whichever on-screen frame has the same bytes.
+  const onScreen = (f: FrameData | undefined) =>
+    revive(f, [current.startFrame, current.endFrame].find((c) => c && f && c.bytes === f.bytes));
+  apply(onScreen(target.start), onScreen(target.end));
+  // A removal undone from the keyboard: the toast offering to undo it has nothing left to do.
+  useFramesUi.getState().setRemoved(undefined);
 }
 
-export function undoFrames(current: { startFrame?: Frame; endFrame?: Frame }, apply: (start?: Frame, end?: Frame) => void): void {
-  step('past', { start: data(current.startFrame), end: data(current.endFrame) }, apply);
+export function undoFrames(current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
+  step('past', current, apply);
 }
 
-export function redoFrames(current: { startFrame?: Frame; endFrame?: Frame }, apply: (start?: Frame, end?: Frame) => void): void {
-  step('future', { start: data(current.startFrame), end: data(current.endFrame) }, apply);
+export function redoFrames(current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
+  step('future', current, apply);
 }
