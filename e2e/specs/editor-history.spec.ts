@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { creates, EditorPage, sentMotion } from '../pages/editor-page';
+import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 
@@ -146,4 +147,28 @@ test('replacing the start frame is undone with Ctrl+Z after the new frame’s ow
 
   await page.keyboard.press('Control+Shift+z');
   await expect(ui.startFrame).toHaveAccessibleName('Start frame: end-960x720.jpg');
+});
+
+test('an end frame set after painting is the first thing Ctrl+Z takes back', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  const frames = new FramesPanel(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
+  await frames.open('end', join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
+  await expect(frames.image('end')).toBeVisible();
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
+
+  await page.keyboard.press('Control+z');
+  await expect(frames.image('end')).toHaveCount(0);
+  await expect(editor.area('Motion 1')).not.toContainText('empty');
+  await page.keyboard.press('Control+z');
+  await expect(editor.area('Motion 1')).toContainText('empty');
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect(editor.area('Motion 1')).not.toContainText('empty');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(frames.image('end')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { activeArea, editorState, useEditor, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
 import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../composer/frames/frame-history';
 import { useComposer } from '../store/composer';
+import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
 function editing(): boolean {
@@ -18,19 +19,29 @@ const noDialog = () => !document.querySelector('dialog[open]');
 const docCanUndo = () => editing() && editorState().history.canUndo;
 const docCanRedo = () => editing() && editorState().history.canRedo;
 
-/** The open document's edits come first; a frame change is older than all of them (it opened the document). */
-function undoAny(): void {
-  if (docCanUndo()) return act.undo();
-  const s = useComposer.getState();
-  undoFrames(s, s.restoreFrames);
+const canUndo = (kind: HistoryKind) => (kind === 'document' ? docCanUndo() : noDialog() && canUndoFrames());
+const canRedo = (kind: HistoryKind) => (kind === 'document' ? docCanRedo() : noDialog() && canRedoFrames());
+
+/** Undo whatever happened last: a stroke in the document, or a frame change (see commands/undo-order.ts). */
+export function undoAny(): void {
+  const kind = nextUndo(canUndo);
+  if (!kind) return;
+  if (kind === 'document') act.undo();
+  else undoFrames(useComposer.getState(), useComposer.getState().restoreFrames);
+  didUndo(kind);
 }
 
-/** Redo in the opposite order: a redone frame change opens its document (its draft) again. */
-function redoAny(): void {
-  if (docCanRedo()) return act.redo();
-  const s = useComposer.getState();
-  redoFrames(s, s.restoreFrames);
+export function redoAny(): void {
+  const kind = nextRedo(canRedo);
+  if (!kind) return;
+  if (kind === 'document') act.redo();
+  else redoFrames(useComposer.getState(), useComposer.getState().restoreFrames);
+  didRedo(kind);
 }
+
+/** The label of what Ctrl+Z would undo next, for the toolbar. */
+export const nextUndoIsFrames = () => nextUndo(canUndo) === 'frames';
+export const nextRedoIsFrames = () => nextRedo(canRedo) === 'frames';
 
 const TOOLS: { id: ToolId; label: string; key: string }[] = [
   { id: 'brush', label: 'Brush', key: 'B' },

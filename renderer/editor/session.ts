@@ -1,6 +1,7 @@
 // The open document's life: one per start frame. Opening a frame loads its draft (or starts a fresh document with a
 // still area and one moving area), wires the document's change events into the store and the autosave, and
 // replacing the frame saves the old draft first.
+import { recorded } from '../commands/undo-order';
 import type { Frame } from '../composer/load-frame';
 import { createAutosave, type Autosave } from './drafts/autosave';
 import { draftToDocument } from './drafts/draft-codec';
@@ -47,9 +48,11 @@ function install(doc: EditorDocument, key: string | null): void {
     changed();
     if (!state.inGesture) save?.touch();
   });
+  const offRecord = doc.history.onRecord(() => recorded('document'));
   detach = () => {
     offDoc();
     offHistory();
+    offRecord();
   };
   const s = editorState();
   useEditor.setState({

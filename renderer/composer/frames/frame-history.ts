@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { readImageInfo } from '../../../shared/kling/image-info';
 import type { Frame } from '../load-frame';
 import { useFramesUi } from './frames-ui';
+import { recorded } from '../../commands/undo-order';
 
 type FrameData = Omit<Frame, 'url'>;
 interface Snapshot {
@@ -40,6 +41,7 @@ export const useFrameHistory = create<FrameHistory>(() => ({ past: [], future: [
 export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }): void {
   const snapshot = { start: data(before.startFrame), end: data(before.endFrame) };
   useFrameHistory.setState((h) => ({ past: bounded([...h.past, snapshot]), future: [] }));
+  recorded('frames');
 }
 
 export const canUndoFrames = (): boolean => useFrameHistory.getState().past.length > 0;

@@ -63,6 +63,7 @@ export class History {
   private readonly redoStack: HistoryStep[] = [];
   private readonly participants = new Set<GestureParticipant>();
   private readonly listeners = new Set<(state: HistoryState) => void>();
+  private readonly recordListeners = new Set<() => void>();
   private bytes = 0;
   private gesture: { label: string; steps: HistoryStep[] } | null = null;
 
@@ -78,6 +79,15 @@ export class History {
   }
 
   /** Called with the new state after every change of the stacks or of the gesture. */
+  /**
+   * Called each time a new step is recorded (not on undo or redo), so an app with more than one history can keep
+   * their steps in the order they happened.
+   */
+  onRecord(listener: () => void): () => void {
+    this.recordListeners.add(listener);
+    return () => void this.recordListeners.delete(listener);
+  }
+
   subscribe(listener: (state: HistoryState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -221,6 +231,7 @@ export class History {
   }
 
   private pushDone(step: HistoryStep): void {
+    for (const listener of this.recordListeners) listener();
     for (const s of this.redoStack) this.bytes -= s.bytes;
     this.redoStack.length = 0;
     this.undoStack.push(step);

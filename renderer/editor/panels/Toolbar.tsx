@@ -1,6 +1,6 @@
 // Tools, brush size, undo/redo, zoom and preview: everything above the canvas.
 import { getCommand, shortcutLabel } from '../../commands/registry';
-import { toolCommandId } from '../commands';
+import { nextRedoIsFrames, nextUndoIsFrames, toolCommandId } from '../commands';
 import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
 import { useFrameHistory } from '../../composer/frames/frame-history';
 import { CommandButton } from './CommandButton';
@@ -50,10 +50,10 @@ export function Toolbar() {
         <output className="ed-size__value">{brushSize}px</output>
       </label>
       <div className="ed-group" role="group" aria-label="History">
-        <CommandButton id="editor.undo" label={history.undoLabel ? `Undo ${history.undoLabel}` : framesPast ? 'Undo frame change' : 'Undo'}>
+        <CommandButton id="editor.undo" label={framesPast && nextUndoIsFrames() ? 'Undo frame change' : history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
           ↶
         </CommandButton>
-        <CommandButton id="editor.redo" label={history.redoLabel ? `Redo ${history.redoLabel}` : framesFuture ? 'Redo frame change' : 'Redo'}>
+        <CommandButton id="editor.redo" label={framesFuture && nextRedoIsFrames() ? 'Redo frame change' : history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo'}>
           ↷
         </CommandButton>
       </div>
