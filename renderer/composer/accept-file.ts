@@ -66,9 +66,6 @@ export async function rotateFrameUpright(slot: FrameSlotName): Promise<void> {
   if (t.kind === 'accept' && t.upright) await applyFix(slot, frame.fileName, seen, t.upright);
 }
 
-/** Kept for callers that only know about the start frame. */
-export const acceptStartFrameFile = (file: File): Promise<void> => acceptFrameFile(file, 'start');
-
 function uprightOffer(slot: FrameSlotName, name: string, seen: Inspection, plan: FixPlan): Notice {
   const o = seen.info.exifOrientation ?? 1;
   return {

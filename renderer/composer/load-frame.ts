@@ -58,14 +58,3 @@ export async function inspectImage(file: Blob, field: FrameField): Promise<Inspe
     bitmap.close();
   }
 }
-
-export type LoadResult = { ok: true; frame: Frame } | { ok: false; messages: string[] };
-
-/** Take the file as it is, or name the rules it breaks (no fixes: see accept-file.ts for those). */
-export async function loadFrame(file: File, field: FrameField = 'startFrame'): Promise<LoadResult> {
-  const seen = await inspectImage(file, field);
-  const errors = seen.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) return { ok: false, messages: errors.map((p) => p.message) };
-  if (!seen.decodable) return { ok: false, messages: [`“${file.name}” could not be decoded as an image; the file may be damaged.`] };
-  return { ok: true, frame: frameFromBytes(file.name, seen.bytes, seen.info) };
-}

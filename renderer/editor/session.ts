@@ -112,8 +112,3 @@ export async function discardDocument(): Promise<void> {
   if (key) await deleteDraft(key).catch(() => undefined);
   install(freshDocument({ width: doc.start.width, height: doc.start.height, fileName: doc.start.source }), key);
 }
-
-/** Saves the pending draft now (tests of reload, window closing). */
-export function flushDraft(): Promise<void> {
-  return autosave?.flush() ?? Promise.resolve();
-}

@@ -31,7 +31,3 @@ export const useLibrary = create<LibraryState>((set) => ({
     }),
   open: (openId) => set({ openId }),
 }));
-
-/** Newest first. */
-export const selectOrdered = (s: LibraryState): GenerationView[] =>
-  Object.values(s.byId).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));

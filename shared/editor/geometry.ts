@@ -28,13 +28,3 @@ export function unionRect(a: Rect | null, b: Rect | null): Rect | null {
     height: Math.max(a.y + a.height, b.y + b.height) - y,
   };
 }
-
-/** `rect` cut to the `width × height` image, rounded outward to whole pixels; null when nothing is left. */
-export function clipRect(rect: Rect, width: number, height: number): Rect | null {
-  const x0 = Math.max(0, Math.floor(rect.x));
-  const y0 = Math.max(0, Math.floor(rect.y));
-  const x1 = Math.min(width, Math.ceil(rect.x + rect.width));
-  const y1 = Math.min(height, Math.ceil(rect.y + rect.height));
-  if (x1 <= x0 || y1 <= y0) return null;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}

@@ -25,12 +25,3 @@ export function assertLabel(label: number): void {
 export function isDynamicLabel(label: number): boolean {
   return Number.isInteger(label) && label >= FIRST_DYNAMIC_LABEL && label <= MAX_LABEL;
 }
-
-/** Label of dynamic area `n` (1..6). */
-export function dynamicLabel(n: number): number {
-  const label = FIRST_DYNAMIC_LABEL + n - 1;
-  if (!Number.isInteger(n) || !isDynamicLabel(label)) {
-    throw new RangeError(`dynamic area number must be in [1, ${MAX_DYNAMIC_AREAS}], got ${n}`);
-  }
-  return label;
-}

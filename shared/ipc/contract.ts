@@ -193,8 +193,6 @@ void _eventsAgree;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;
-export type ChannelName = { [D in Domain]: `${D & string}:${keyof Contract[D] & string}` }[Domain];
-export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
 
 
 /** Every channel of the contract as [name, domain, method, schema]. */
