@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     sampleClipPath: values.clip ?? resolve(REPO_ROOT, 'assets', 'sample-clip.mp4'),
     speed: values.speed as SandboxSpeed,
     parallelLimit: parallel,
+    // Serves until stopped: keeping every request and body would grow without bound.
+    keepRequests: false,
   });
 
   const timing = SPEED_PRESETS[values.speed as SandboxSpeed];

@@ -166,3 +166,16 @@ describe('parallel limit', () => {
     expect((await create()).json.code).toBe(1303);
   });
 });
+
+describe('a sandbox that runs for real (keepRequests: false)', () => {
+  it('keeps no requests and no create bodies, and still serves the whole life cycle', async () => {
+    await h.server.close();
+    h = await startHarness({ keepRequests: false });
+    const created = await create({ external_task_id: 'quiet-1' });
+    expect(created.json.code).toBe(0);
+    h.clock.t += TIMING.submittedMs + TIMING.processingMs;
+    expect((await h.call('GET', `${API}/quiet-1`)).json.data?.task_status).toBe('succeed');
+    expect(h.server.received).toHaveLength(0);
+    expect(h.server.tasks()[0]?.body).toEqual({});
+  });
+});

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Reply } from './envelope';
+import { parseRange } from '../http/file-response';
 
 interface Token {
   taskId: string;
@@ -56,21 +57,6 @@ export interface ClipFile {
 export function clipFile(bytes: Buffer, mtime: Date): ClipFile {
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
   return { bytes, etag, lastModified: mtime.toUTCString() };
-}
-
-/** `bytes=a-b`, `bytes=a-`, `bytes=-n`; undefined for forms we do not honour (several ranges): then the full file. */
-function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  if (m[1] === '') {
-    const suffix = Number(m[2]);
-    if (suffix === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start >= size || end < start) return 'unsatisfiable';
-  return { start, end };
 }
 
 /** If-Range holds when it names the current ETag (strong compare) or the exact Last-Modified date. */

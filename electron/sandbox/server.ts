@@ -94,9 +94,10 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   const [bytes, info] = await Promise.all([readFile(options.sampleClipPath), stat(options.sampleClipPath)]);
   const clip: ClipFile = clipFile(bytes, info.mtime);
   const results = new ResultUrls(options.resultUrlTtlMs ?? LIMITS.resultUrlLifetimeMs);
-  const store = new TaskStore(timing, options.parallelLimit ?? DEFAULT_PARALLEL_LIMIT, results);
+  const store = new TaskStore(timing, options.parallelLimit ?? DEFAULT_PARALLEL_LIMIT, results, options.keepRequests ?? true);
   const faults = new FaultQueue();
   const received: ReceivedRequest[] = [];
+  const keep = options.keepRequests ?? true;
 
   function handle(req: IncomingMessage, method: string, path: string, query: Record<string, string>, body: unknown): Reply {
     const route = resolveRoute(method, path);
@@ -130,7 +131,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       return;
     }
     const body = parseBody(raw);
-    received.push({ method, path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body, at: now() });
+    if (keep) received.push({ method, path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body, at: now() });
 
     const fault = faults.take(method, path);
     if (fault?.kind === 'reset-before') return resetConnection(res);

@@ -35,6 +35,8 @@ export class TaskStore {
     private readonly timing: SandboxTiming,
     private readonly parallelLimit: number,
     private readonly results: ResultUrls,
+    /** Keep create bodies for inspection (tests); off where the sandbox runs for real. */
+    private readonly keepBodies = true,
   ) {}
 
   failNext(message: string): void {
@@ -58,7 +60,7 @@ export class TaskStore {
     if (inFlight >= this.parallelLimit) {
       throw new KlingError(1303, `parallel task limit reached: ${inFlight} of ${this.parallelLimit} tasks in flight`);
     }
-    const task: StoredTask = { taskId: randomUUID(), account, accepted, body, createdAt: now };
+    const task: StoredTask = { taskId: randomUUID(), account, accepted, body: this.keepBodies ? body : {}, createdAt: now };
     const failure = this.nextFailure ?? accepted.deferredFailure;
     this.nextFailure = undefined;
     if (failure !== undefined) task.failureMessage = failure;

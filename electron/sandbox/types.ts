@@ -43,6 +43,12 @@ export interface SandboxOptions {
   parallelLimit?: number;
   /** Models accepted besides KNOWN_MODELS, as a gateway that adds e.g. `kling-v3` would. */
   extraModels?: string[];
+  /**
+   * Keep every request (`received`) and every create body (`tasks()[i].body`) for inspection. On by default for tests;
+   * off where the sandbox runs for real (the app, `npm run sandbox`), where they would grow without bound: every poll
+   * and every base64 frame and mask.
+   */
+  keepRequests?: boolean;
   /** Clock in ms since epoch; inject to drive the life cycle and expiry without waiting. */
   now?: () => number;
 }

@@ -185,12 +185,13 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
           if (existing) return await adopt(record.id, existing);
           outcomeUnknown = false; // Kling has never heard of our id: the earlier create made nothing
         }
-        // Cancelled from another process (the app while the command line drives it, or the reverse)?
-        if ((await deps.library.get(record.id))?.status === 'cancelled') throw new Cancelled();
         // From here the create may reach Kling, so it can no longer be cancelled (checked before any await).
         if (cancellers.get(record.id)?.signal.aborted) throw new Cancelled();
         maybeOnKling.add(record.id);
         record = await save(record.id, (r) => {
+          // Cancelled from another process (the app while the command line drives it, or the reverse)? Checked in
+          // the same update that records the send, so nothing can slip in between.
+          if (r.status === 'cancelled') throw new Cancelled();
           r.timings.submittedAt = deps.now().toISOString();
           if (r.status === 'queued') r.status = 'submitting';
         });

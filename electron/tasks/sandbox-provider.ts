@@ -41,6 +41,7 @@ export async function startBuiltInSandbox(options: {
     credentials: { apiKeys: [apiKey] },
     sampleClipPath: options.sampleClipPath,
     timing: options.timing ?? DEMO_TIMING,
+    keepRequests: false,
   });
   return { provider: sandboxProvider(server.baseUrl, apiKey, options.fetch), close: () => server.close() };
 }
