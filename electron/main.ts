@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './http/csp';
 import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
 import { safeStorageBox } from './platform/secret-box';
+import { LIBRARY_FOLDER, USER_DATA_ENV } from './settings/paths';
 import { hardenApp } from './platform/security';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
 import { createStudioServices, type StudioServices } from './services';
@@ -28,7 +29,7 @@ const devOnly = (name: string): string | undefined => (app.isPackaged ? undefine
 const devServerUrl = devOnly('VITE_DEV_SERVER_URL');
 
 // Tests and power users can give the app its own data folder (the command line honours the same variable).
-if (process.env.KLING_STUDIO_USER_DATA) app.setPath('userData', process.env.KLING_STUDIO_USER_DATA);
+if (process.env[USER_DATA_ENV]) app.setPath('userData', process.env[USER_DATA_ENV]);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -71,7 +72,7 @@ async function ready(): Promise<void> {
   const settings = new Store<Record<string, unknown>>({ name: 'settings', defaults: { window: {} } });
   const provider = await sandbox();
   const studio = createStudioServices({
-    libraryRoot: join(app.getPath('userData'), 'library'),
+    libraryRoot: join(app.getPath('userData'), LIBRARY_FOLDER),
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     sandbox: provider,
     settings: { get: <T>(key: string) => settings.get(key) as T | undefined, set: (key, value) => settings.set(key, value) },

@@ -129,7 +129,8 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
       if (running) return running;
       const run = (async () => {
         try {
-          return await importTasks(usable(id), deps.library, deps.engine);
+          const { seen, imported, alreadyInLibrary } = await importTasks(usable(id), deps.library, deps.engine);
+          return { seen, imported, alreadyInLibrary };
         } catch (error) {
           if (error instanceof UserFacingError) throw error;
           throw new UserFacingError('import-failed', `Import stopped: ${describeFailure(error).message}`);

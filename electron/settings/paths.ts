@@ -6,6 +6,8 @@ import { posix, win32 } from 'node:path';
 
 export const PRODUCT_NAME = 'Kling Studio';
 export const USER_DATA_ENV = 'KLING_STUDIO_USER_DATA';
+/** The library's folder inside the data folder; the app and the command line must agree on it. */
+export const LIBRARY_FOLDER = 'library';
 
 export interface PathEnvironment {
   env: Record<string, string | undefined>;
@@ -32,5 +34,5 @@ export function defaultUserDataDir(environment: PathEnvironment = current()): st
 
 /** The library the app shows in its gallery: `<userData>/library` (electron/main.ts). */
 export function defaultLibraryDir(environment: PathEnvironment = current()): string {
-  return joinFor(environment.platform)(defaultUserDataDir(environment), 'library');
+  return joinFor(environment.platform)(defaultUserDataDir(environment), LIBRARY_FOLDER);
 }

@@ -9,10 +9,13 @@ import { providerRef, type ActiveProvider } from './provider';
 
 const PAGE_SIZE = 100;
 
-export async function importTasks(provider: ActiveProvider, library: Library, engine: TaskEngine): Promise<ImportReport> {
+/** What was imported: the counts shown to a person, and the ids of the new generations (for the CLI to follow). */
+export type ImportOutcome = ImportReport & { importedIds: string[] };
+
+export async function importTasks(provider: ActiveProvider, library: Library, engine: TaskEngine): Promise<ImportOutcome> {
   const { items } = await library.list();
   const known = new Set(items.flatMap((r) => [r.taskId, r.externalTaskId]).filter((v): v is string => Boolean(v)));
-  const report: ImportReport = { seen: 0, imported: 0, alreadyInLibrary: 0 };
+  const report: ImportOutcome = { seen: 0, imported: 0, alreadyInLibrary: 0, importedIds: [] };
   for (let page = LIMITS.listPage.numMin; page <= LIMITS.listPage.numMax; page += 1) {
     const tasks: TaskData[] = await provider.client.listTasks(page, PAGE_SIZE);
     for (const task of tasks) {
@@ -28,6 +31,7 @@ export async function importTasks(provider: ActiveProvider, library: Library, en
       });
       known.add(task.task_id);
       report.imported += 1;
+      report.importedIds.push(record.id);
       engine.start(record.id);
     }
     if (tasks.length < PAGE_SIZE) break;

@@ -27,7 +27,7 @@ export function providerRef(provider: ActiveProvider): GenerationRecord['provide
   return { id: provider.id, kind: provider.kind, label: provider.label, baseUrl: provider.baseUrl, account: provider.account };
 }
 
-const sameBaseUrl = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+export const sameBaseUrl = (a: string | undefined, b: string): boolean => a !== undefined && a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
  * Whether `provider` can finish a generation recorded with `named` although its profile id differs (made by the CLI,

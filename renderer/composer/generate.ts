@@ -26,9 +26,10 @@ export async function generate(): Promise<void> {
     return;
   }
   s.setSubmitting(true);
+  const profileId = chosenProfile(s.profileId);
   try {
     const result = await studio.generations.create({
-      ...(chosenProfile(s.profileId) ? { profileId: chosenProfile(s.profileId) } : {}),
+      ...(profileId ? { profileId } : {}),
       startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
       ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
       prompt: s.prompt,

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isFinished } from '../../shared/library/generation';
 import { useLibrary } from '../store/library';
 import { GenerationCard } from './GenerationCard';
 
@@ -8,7 +9,7 @@ export function Gallery() {
   const loadError = useLibrary((s) => s.loadError);
   const problems = useLibrary((s) => s.problems);
   const items = useMemo(() => Object.values(byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [byId]);
-  const inFlight = items.filter((i) => !['succeed', 'failed', 'cancelled'].includes(i.status)).length;
+  const inFlight = items.filter((i) => !isFinished(i.status)).length;
 
   return (
     <section className="gallery" aria-labelledby="gallery-title">

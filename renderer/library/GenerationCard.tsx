@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { GenerationView } from '../../shared/library/generation';
+import { isFinished, type GenerationView } from '../../shared/library/generation';
 import { studio } from '../api';
 import { useLibrary } from '../store/library';
 import { relativeTime, statusLabel } from './status';
@@ -33,7 +33,7 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
         {ready && <span className="card__play" aria-hidden="true" />}
         {/* Moving only while something is happening: not once ended, nor while paused with a note (e.g. a download
             to be tried again at the next start). */}
-        {!ready && !['failed', 'cancelled'].includes(g.status) && !(g.status === 'downloading' && g.error) && (
+        {!ready && !isFinished(g.status) && !(g.status === 'downloading' && g.error) && (
           <span className="card__spinner" aria-hidden="true" />
         )}
         {progress !== undefined && (

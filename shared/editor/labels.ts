@@ -21,7 +21,3 @@ export function isValidLabel(label: number): boolean {
 export function assertLabel(label: number): void {
   if (!isValidLabel(label)) throw new RangeError(`label must be an integer in [0, ${MAX_LABEL}], got ${label}`);
 }
-
-export function isDynamicLabel(label: number): boolean {
-  return Number.isInteger(label) && label >= FIRST_DYNAMIC_LABEL && label <= MAX_LABEL;
-}

@@ -20,12 +20,12 @@ ${COMMON_HELP}`;
 
 export function importCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   return runFollowingCommand(argv, io, IMPORT_USAGE, async ({ session, root, json, lifetime }) => {
-    const before = new Set((await session.library.list()).items.map((r) => r.id));
     const report = await importTasks(session.provider, session.library, session.engine);
     line(io.stderr, `Seen ${report.seen} task(s) at ${session.provider.baseUrl}: ${report.imported} imported, ${report.alreadyInLibrary} already in the library.`);
-    const imported = (await session.library.list()).items.filter((r) => !before.has(r.id));
     await session.settle();
-    const finals: GenerationRecord[] = await Promise.all(imported.map(async (r) => (await session.library.get(r.id)) ?? r));
+    const finals = (await Promise.all(report.importedIds.map((id) => session.library.get(id)))).filter(
+      (r): r is GenerationRecord => r !== undefined,
+    );
     if (json) line(io.stdout, JSON.stringify(finals, null, 2));
     // A task that had already failed on Kling is imported as failed: that is what it is, not a failed import.
     const codes = finals.map((r) => (r.error?.code === undefined && r.error?.detail !== undefined ? EXIT.ok : reportOutcome(io, root, r, lifetime.endedBy(), json)));

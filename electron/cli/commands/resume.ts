@@ -8,7 +8,7 @@ import { line, type CliIo } from '../io';
 import { COMMON_HELP, CONNECTION_HELP } from '../options';
 import { runFollowingCommand } from '../following-command';
 import { combinedExitCode, reportOutcome } from '../outcome';
-import { reaches } from '../../tasks/provider';
+import { reaches, sameBaseUrl } from '../../tasks/provider';
 import type { ActiveProvider } from '../../tasks/provider';
 
 export const RESUME_USAGE = `Usage: npm run kling -- resume [options]
@@ -30,7 +30,7 @@ export function skipReason(record: GenerationRecord, provider: ActiveProvider): 
   if (named.baseUrl === undefined) return `made with ${named.label} before records named their base URL; the app finishes it`;
   if (named.kind === 'sandbox') return `made on a built-in sandbox (${named.baseUrl}), which stopped with its program: its task is gone`;
   const flags = named.kind === 'gateway' ? `--gateway --base-url ${named.baseUrl}` : `--base-url ${named.baseUrl}`;
-  const there = named.kind === provider.kind && named.baseUrl.replace(/\/+$/, '') === provider.baseUrl.replace(/\/+$/, '');
+  const there = named.kind === provider.kind && sameBaseUrl(named.baseUrl, provider.baseUrl);
   if (there) return `sent with another account's credential (or one made before records named their account); resume it with that credential`;
   return `sent to ${named.baseUrl} (${named.kind}); resume it with ${flags} and that account's credential`;
 }

@@ -78,7 +78,6 @@ export class History {
     return () => this.participants.delete(participant);
   }
 
-  /** Called with the new state after every change of the stacks or of the gesture. */
   /**
    * Called each time a new step is recorded (not on undo or redo), so an app with more than one history can keep
    * their steps in the order they happened.
@@ -88,6 +87,7 @@ export class History {
     return () => void this.recordListeners.delete(listener);
   }
 
+  /** Called with the new state after every change of the stacks or of the gesture. */
   subscribe(listener: (state: HistoryState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
