@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic-write';
 import type { GenerationRecord } from '../../shared/library/generation';
 import type { LibraryProblem } from '../../shared/ipc/contract';
 import type { TaskData } from '../../shared/kling/wire';
+import { applyTask } from '../../shared/library/apply-task';
 
 export const RECORD_FILE = 'generation.json';
 
@@ -89,7 +90,6 @@ export class Library {
     const id = randomBytes(5).toString('hex');
     const folder = folderName(created, id);
     await mkdir(join(this.root, folder));
-    const video = task.task_result?.videos[0];
     const record: GenerationRecord = {
       schemaVersion: 1,
       id,
@@ -97,19 +97,20 @@ export class Library {
       origin: 'import',
       createdAt: created.toISOString(),
       updatedAt: this.now().toISOString(),
-      status: task.task_status === 'succeed' ? 'downloading' : task.task_status,
+      status: 'submitted',
       externalTaskId: task.task_info?.external_task_id ?? '',
-      taskId: task.task_id,
       provider: spec.provider,
-      settings: { model: '', mode: 'std', duration: video?.duration === '10' ? '10' : '5', prompt: '', negativePrompt: '' },
+      settings: {
+        model: '',
+        mode: 'std',
+        duration: task.task_result?.videos[0]?.duration === '10' ? '10' : '5',
+        prompt: '',
+        negativePrompt: '',
+      },
       inputs: {},
-      ...(task.final_unit_deduction === undefined ? {} : { creditsCharged: task.final_unit_deduction }),
-      ...(video ? { result: { file: 'result.mp4', bytes: 0, sourceUrl: video.url, videoId: video.id, durationSec: Number(video.duration) } } : {}),
-      ...(task.task_status === 'failed'
-        ? { error: { message: 'Kling could not make this video.', detail: task.task_status_msg ?? '' } }
-        : {}),
       timings: { acceptedAt: created.toISOString() },
     };
+    applyTask(record, task, this.now().toISOString());
     await writeFileAtomic(join(this.root, folder, RECORD_FILE), JSON.stringify(record, null, 2));
     this.folders.set(id, folder);
     return record;

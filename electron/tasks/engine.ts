@@ -9,6 +9,7 @@ import { KlingApiError, KlingTransportError } from '../kling/errors';
 import { buildCreateBody } from '../../shared/kling/request';
 import type { TaskData } from '../../shared/kling/wire';
 import { isFinished, type GenerationRecord } from '../../shared/library/generation';
+import { applyTask, RESULT_FILE } from '../../shared/library/apply-task';
 import { delayFor } from './backoff';
 import { DownloadInterruptedError, downloadFile, ExpiredUrlError } from './download';
 import { providerRef, type ActiveProvider } from './provider';
@@ -50,7 +51,6 @@ export class CancelRefused extends Error {
   }
 }
 
-const RESULT_FILE = 'result.mp4';
 const MAX_RETRIES = 8;
 const MAX_DOWNLOAD_ATTEMPTS = 6;
 const LOCK_RECHECK_MS = 15_000;
@@ -125,29 +125,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     });
 
   /** Adopt what Kling says about the task into the record. */
-  const adopt = (id: string, task: TaskData) =>
-    save(id, (r) => {
-      r.taskId = task.task_id;
-      r.timings.acceptedAt ??= deps.now().toISOString();
-      if (task.final_unit_deduction !== undefined) r.creditsCharged = task.final_unit_deduction;
-      if (task.task_status === 'failed') {
-        r.status = 'failed';
-        r.timings.finishedAt = deps.now().toISOString();
-        r.error = { message: 'Kling could not make this video.', detail: task.task_status_msg ?? '' };
-      } else if (task.task_status === 'succeed') {
-        const video = task.task_result?.videos[0];
-        r.status = 'downloading';
-        delete r.error;
-        r.result = {
-          file: RESULT_FILE,
-          bytes: 0,
-          ...(video ? { sourceUrl: video.url, videoId: video.id, durationSec: Number(video.duration) } : {}),
-        };
-      } else {
-        r.status = task.task_status;
-        delete r.error; // Kling answered: a note about earlier trouble no longer holds
-      }
-    });
+  const adopt = (id: string, task: TaskData) => save(id, (r) => applyTask(r, task, deps.now().toISOString()));
 
   /** Ask Kling for the task by our own id; undefined when it has never heard of it. */
   const lookUp = async (provider: ActiveProvider, record: GenerationRecord): Promise<TaskData | undefined> => {
