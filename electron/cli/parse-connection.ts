@@ -1,6 +1,6 @@
 // Where the command line sends requests, and in which form: the official API by region or base URL, a gateway
 // (path prefix, token, which model field), or the built-in simulator. Pure: flags in, a description out.
-import type { WireOptions } from '../../shared/kling/request';
+import { OFFICIAL_WIRE, type WireOptions } from '../../shared/kling/request';
 import { GATEWAY_PREFIX } from '../../shared/kling/wire';
 import { REGION_BASE_URLS, type ModelField } from '../../shared/settings/profiles';
 import type { ProviderKind } from '../../shared/library/generation';
@@ -49,7 +49,7 @@ export function parseConnection(flags: ConnectionFlags): Connection {
     if (flags.gateway || flags['base-url'] !== undefined || flags.region !== undefined) {
       throw new UsageError('--sandbox runs the simulator on this machine; it does not take --gateway, --base-url or --region');
     }
-    return { kind: 'sandbox', wire: { modelField: 'model_name', sendAspectRatio: false } };
+    return { kind: 'sandbox', wire: OFFICIAL_WIRE };
   }
   if (flags.region !== undefined && flags['base-url'] !== undefined) throw new UsageError('give --region or --base-url, not both');
   if (flags.gateway) {
@@ -75,5 +75,5 @@ export function parseConnection(flags: ConnectionFlags): Connection {
     baseUrl = REGION_BASE_URLS[region];
   }
   if (flags['base-url'] !== undefined) baseUrl = parseBaseUrl(flags['base-url']);
-  return { kind: 'official', baseUrl, pathPrefix: '', wire: { modelField: 'model_name', sendAspectRatio: false } };
+  return { kind: 'official', baseUrl, pathPrefix: '', wire: OFFICIAL_WIRE };
 }

@@ -1,5 +1,6 @@
 // Turns configured profiles and their credentials into ready providers. The Sandbox is always there; it is the one
 // used while no other profile has a credential, or when the person picks it.
+import { OFFICIAL_WIRE } from '../../shared/kling/request';
 import { credentialKindOf, resolveBaseUrl, SANDBOX_PROFILE_ID, type Profile, type ProfileView } from '../../shared/settings/profiles';
 import { accountOf, authFor } from '../kling/auth';
 import { createKlingClient } from '../kling/client';
@@ -53,7 +54,7 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       wire:
         profile.kind === 'gateway'
           ? { modelField: profile.modelField, sendAspectRatio: profile.sendAspectRatio }
-          : { modelField: 'model_name', sendAspectRatio: false },
+          : OFFICIAL_WIRE,
       concurrency: profile.concurrency,
       poll: POLL_SCHEDULE,
       retry: RETRY_SCHEDULE,

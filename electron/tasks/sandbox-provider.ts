@@ -1,6 +1,7 @@
 // The built-in Sandbox: the simulator on a loopback port, used while no real credential is configured, so a newcomer
 // can go through the whole flow offline and at no cost. It can also point at a sandbox already running elsewhere
 // (`npm run sandbox`), which is how end-to-end tests watch what the app sends.
+import { OFFICIAL_WIRE } from '../../shared/kling/request';
 import { randomBytes } from 'node:crypto';
 import { accountOf } from '../kling/auth';
 import { bearerAuth, createKlingClient } from '../kling/client';
@@ -24,7 +25,7 @@ export function sandboxProvider(baseUrl: string, apiKey: string, fetchImpl: type
     baseUrl,
     account: accountOf({ kind: 'api-key', apiKey }),
     client: createKlingClient({ baseUrl, pathPrefix: '', auth: bearerAuth(apiKey), fetch: fetchImpl }),
-    wire: { modelField: 'model_name', sendAspectRatio: false },
+    wire: OFFICIAL_WIRE,
     concurrency: 3,
     poll: SANDBOX_POLL,
     retry: { ...RETRY_SCHEDULE, initialMs: 300, maxMs: 3000 },
