@@ -32,6 +32,7 @@ const triageOf = (seen: Inspection) =>
     orientation: seen.info.exifOrientation,
     decodable: seen.decodable,
     hasAlpha: seen.hasAlpha,
+    ...(seen.upright ? { size: seen.upright } : seen.info.width && seen.info.height ? { size: { width: seen.info.width, height: seen.info.height } } : {}),
   });
 
 /** Check a file and put it in `slot`, or say which rule it breaks; the slot's current frame is kept on failure. */

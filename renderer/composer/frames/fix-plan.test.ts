@@ -6,7 +6,8 @@ import { chooseOutput, renamedFor, triage } from './fix-plan';
 
 function facts(bytes: Uint8Array, decodable = true, hasAlpha = false) {
   const info = readImageInfo(bytes);
-  return { problems: checkImage('startFrame', bytes), format: info.format, orientation: info.exifOrientation, decodable, hasAlpha };
+  const size = info.width && info.height ? { size: { width: info.width, height: info.height } } : {};
+  return { problems: checkImage('startFrame', bytes), format: info.format, orientation: info.exifOrientation, decodable, hasAlpha, ...size };
 }
 
 const webpHeader = (w: number, h: number) =>

@@ -36,6 +36,8 @@ export interface TriageInput {
   decodable: boolean;
   /** Any pixel not fully opaque. */
   hasAlpha: boolean;
+  /** The size as the crop tool will show it (upright, for an EXIF-rotated photo). */
+  size?: { width: number; height: number };
 }
 
 const FIXABLE_RULES = new Set(['image.format', 'image.maxBytes', 'image.aspect']);
@@ -85,7 +87,7 @@ export function triage(input: TriageInput): Triage {
 
   const convert = rules.has('image.format');
   const shrink = rules.has('image.maxBytes');
-  const crop = rules.has('image.aspect') ? (aspectSide(errors) ?? 'wide') : undefined;
+  const crop = rules.has('image.aspect') ? aspectSide(input.size) : undefined;
   const { output, reason } = chooseOutput(input.format, input.hasAlpha, shrink);
   const label = crop
     ? `Crop to ${crop === 'wide' ? `${LIMITS.image.maxAspect}:1` : `1:${1 / LIMITS.image.minAspect}`}…`
@@ -96,12 +98,9 @@ export function triage(input: TriageInput): Triage {
   return { kind: 'fix', plan, messages: [...messages, describePlan(plan)] };
 }
 
-/** Which way the aspect is off, read from the problem's "this image is 3:1" / "1:3". */
-function aspectSide(errors: readonly Problem[]): 'wide' | 'tall' | undefined {
-  const message = errors.find((p) => p.rule === 'image.aspect')?.message ?? '';
-  const m = /this image is ([\d.]+):([\d.]+)/.exec(message);
-  if (!m) return undefined;
-  return Number(m[1]) >= Number(m[2]) ? 'wide' : 'tall';
+/** Which way the aspect is off: from the size the crop tool works on (the upright one), not from the message's words. */
+function aspectSide(size: TriageInput['size']): 'wide' | 'tall' {
+  return !size || size.width >= size.height ? 'wide' : 'tall';
 }
 
 /** One sentence on what the button will do, so nothing happens that was not said. */
