@@ -3,7 +3,6 @@
 // thrown, so one run reports all of them.
 import { readFile } from 'node:fs/promises';
 import type { Point } from '../../shared/kling/coords';
-import { readImageInfo } from '../../shared/kling/image-info';
 import { LIMITS, type Duration, type Mode } from '../../shared/kling/limits';
 import { DEFAULT_MODEL } from '../../shared/kling/models';
 import { problem, type Problem } from '../../shared/kling/problems';
@@ -11,6 +10,7 @@ import type { GenerationRequest } from '../../shared/kling/request';
 import type { GenerationInputs, GenerationSettings } from '../../shared/library/generation';
 import { parseCamera } from './parse-camera';
 import { parseTrajectory } from './parse-trajectory';
+import { inputFiles } from '../library/input-files';
 
 export interface GenerateFlags {
   image?: string;
@@ -44,7 +44,6 @@ export type ReadFile = (path: string) => Promise<Uint8Array>;
 const readFromDisk: ReadFile = async (path) => new Uint8Array(await readFile(path));
 
 /** The app names inputs by what they are, with the extension of what they hold (generation-handlers.ts). */
-const extensionOf = (bytes: Uint8Array): string => (readImageInfo(bytes).format === 'png' ? 'png' : 'jpg');
 
 export async function prepareGeneration(flags: GenerateFlags, read: ReadFile = readFromDisk): Promise<PreparedGeneration> {
   const problems: Problem[] = [];
@@ -120,27 +119,7 @@ export async function prepareGeneration(flags: GenerateFlags, read: ReadFile = r
     ...(sound ? { sound } : {}),
   };
 
-  const files: PreparedGeneration['files'] = [];
-  const inputs: GenerationInputs = {};
-  if (startFrame) {
-    inputs.start = `start.${extensionOf(startFrame)}`;
-    files.push({ name: inputs.start, bytes: startFrame });
-  }
-  if (endFrame) {
-    inputs.end = `end.${extensionOf(endFrame)}`;
-    files.push({ name: inputs.end, bytes: endFrame });
-  }
-  if (staticMask) {
-    inputs.staticMask = `static_mask.${extensionOf(staticMask)}`;
-    files.push({ name: inputs.staticMask, bytes: staticMask });
-  }
-  if (dynamicMasks.length) {
-    inputs.dynamicMasks = dynamicMasks.map((d, i) => {
-      const file = `dynamic_mask_${i + 1}.${extensionOf(d.mask)}`;
-      files.push({ name: file, bytes: d.mask });
-      return { file, trajectory: d.trajectory };
-    });
-  }
+  const { files, inputs } = inputFiles({ startFrame, endFrame, staticMask, dynamicMasks });
 
   const request: Omit<GenerationRequest, 'externalTaskId'> = {
     startFrame: startFrame ?? new Uint8Array(0),

@@ -7,7 +7,8 @@ import type { createGenerationSchema, GenerationList } from '../../shared/ipc/co
 import { readImageInfo } from '../../shared/kling/image-info';
 import { hasErrors } from '../../shared/kling/problems';
 import { validateRequest } from '../../shared/kling/validate';
-import type { GenerationInputs, GenerationView } from '../../shared/library/generation';
+import type { GenerationView } from '../../shared/library/generation';
+import { inputFiles } from '../library/input-files';
 import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
 import { CancelRefused, type TaskEngine } from '../tasks/engine';
@@ -23,26 +24,6 @@ export interface GenerationHandlerDeps {
 }
 
 const POSTER_MAX_BYTES = 5 * 1024 * 1024;
-
-/** Masks are kept beside the frames as `static_mask.png` and `dynamic_mask_N.png`, with their trajectories in the record. */
-function maskFiles(request: z.output<typeof createGenerationSchema>) {
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  const inputs: Pick<GenerationInputs, 'staticMask' | 'dynamicMasks'> = {};
-  if (request.staticMask) {
-    files.push({ name: 'static_mask.png', bytes: request.staticMask });
-    inputs.staticMask = 'static_mask.png';
-  }
-  if (request.dynamicMasks?.length) {
-    inputs.dynamicMasks = request.dynamicMasks.map((m, i) => {
-      const name = `dynamic_mask_${i + 1}.png`;
-      files.push({ name, bytes: m.mask });
-      return { file: name, trajectory: m.trajectory };
-    });
-  }
-  return { files, inputs };
-}
-
-const extensionOf = (bytes: Uint8Array) => (readImageInfo(bytes).format === 'png' ? 'png' : 'jpg');
 
 export function generationHandlers(deps: GenerationHandlerDeps) {
   const view = (record: Parameters<typeof toView>[0]): GenerationView => toView(record, deps.mediaUrl);
@@ -75,9 +56,12 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
         const errors = problems.filter((p) => p.severity === 'error');
         throw new UserFacingError('invalid-input', errors.map((p) => p.message).join(' '), problems, errors[0]?.field);
       }
-      const start = `start.${extensionOf(request.startFrame.bytes)}`;
-      const end = request.endFrame ? `end.${extensionOf(request.endFrame.bytes)}` : undefined;
-      const masks = maskFiles(request);
+      const { files, inputs } = inputFiles({
+        startFrame: request.startFrame.bytes,
+        ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
+        ...(request.staticMask ? { staticMask: request.staticMask } : {}),
+        ...(request.dynamicMasks ? { dynamicMasks: request.dynamicMasks } : {}),
+      });
       const record = await deps.library.create({
         provider: providerRef(provider),
         settings: {
@@ -88,12 +72,8 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
           negativePrompt: request.negativePrompt,
           ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
         },
-        files: [
-          { name: start, bytes: request.startFrame.bytes },
-          ...(end && request.endFrame ? [{ name: end, bytes: request.endFrame.bytes }] : []),
-          ...masks.files,
-        ],
-        inputs: { start, ...(end ? { end } : {}), ...masks.inputs },
+        files,
+        inputs,
       });
       deps.engine.start(record.id);
       return view(record);
