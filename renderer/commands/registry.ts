@@ -1,11 +1,19 @@
 // One registry of commands feeds the toolbar buttons, their tooltips and the keyboard shortcuts, so a shortcut
 // shown in a tooltip is always the one that works.
 
+export type MenuName = 'file' | 'edit' | 'view' | 'generation' | 'window' | 'help';
+
 export interface Command {
   id: string;
   label: string;
   /** e.g. `Mod+O`, `Mod+Enter`, `Escape`; Mod is Ctrl, or ⌘ on macOS. */
   shortcut?: string;
+  /**
+   * The application menu that lists this command (built from this registry in main, so a menu item, its shortcut and
+   * its button are one command with one enabled state). Left out: not in the menu (e.g. single-key tool shortcuts
+   * are, but a card's own buttons are not).
+   */
+  menu?: MenuName;
   enabled(): boolean;
   run(): void;
 }
