@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './http/csp';
 import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
 import { safeStorageBox } from './platform/secret-box';
+import { electronDesktopShell } from './platform/desktop-shell';
 import { LIBRARY_FOLDER, USER_DATA_ENV } from './settings/paths';
 import { hardenApp } from './platform/security';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
@@ -78,6 +79,7 @@ async function ready(): Promise<void> {
     settings: { get: <T>(key: string) => settings.get(key) as T | undefined, set: (key, value) => settings.set(key, value) },
     secretBox: safeStorageBox(),
     mediaUrl: mediaUrlWith(`${MEDIA_ORIGIN}/`),
+    desktop: electronDesktopShell(() => mainWindow),
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     fetch,
     isTrustedSender: (sender) => isAppUrl(sender.url),

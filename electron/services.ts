@@ -1,6 +1,7 @@
 // The composition of the plain-Node services behind the bridge. Electron's main.ts and the Chromium test host both
 // build the app through this function, so everything but the few lines of Electron glue runs in tests.
 import type { AppInfo, ProviderStatus, StudioEvents } from '../shared/ipc/contract';
+import type { DesktopShell } from './desktop/desktop-shell';
 import type { GenerationRecord } from '../shared/library/generation';
 import { generationHandlers } from './ipc/generation-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
@@ -26,6 +27,8 @@ export interface StudioServicesDeps {
   /** How credentials are encrypted at rest; Electron's safeStorage in the app. */
   secretBox?: SecretBox;
   mediaUrl: MediaUrl;
+  /** The trash, the file manager and save dialogs: Electron's in the app, a recording stand-in in tests. */
+  desktop: DesktopShell;
   emit: Emit;
   fetch: typeof fetch;
   isTrustedSender(sender: Sender): boolean;

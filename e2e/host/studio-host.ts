@@ -15,6 +15,7 @@ import { createStudioServices, type StudioServices } from '../../electron/servic
 import type { ActiveProvider } from '../../electron/tasks/provider';
 import { decodeBytes } from './bytes-codec';
 import { JsonFileStore } from '../../electron/settings/key-value';
+import { RecordingDesktopShell } from '../../electron/desktop/desktop-shell';
 
 const repo = join(import.meta.dirname, '..', '..');
 const MEDIA_PREFIX = '/media/';
@@ -48,6 +49,8 @@ async function sendWebResponse(res: ServerResponse, response: Response): Promise
 export interface StudioHost {
   origin: string;
   services: StudioServices;
+  /** The desktop as the services see it: a folder for a trash, and what was revealed or saved. */
+  desktop: RecordingDesktopShell;
   /** Open the app in a new page of `context`, wired to this host's services. */
   open(context: BrowserContext): Promise<Page>;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export interface StudioHost {
 
 export async function startStudioHost(options: { libraryRoot: string; settingsPath: string; provider: ActiveProvider }): Promise<StudioHost> {
   const pages = new Set<Page>();
+  const desktop = new RecordingDesktopShell(join(options.libraryRoot, '..', 'trash'));
   let origin = '';
   const settings = new JsonFileStore(options.settingsPath);
   const services = createStudioServices({
@@ -63,6 +67,7 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
     sandbox: options.provider,
     settings,
     mediaUrl: (folder, file, version) => mediaUrlWith(`${origin}${MEDIA_PREFIX}`)(folder, file, version),
+    desktop,
     emit: (event, payload) => {
       for (const page of pages) {
         page.evaluate(([e, p]) => window.__studioEmit(e, p), [event, payload] as const).catch(() => undefined);
@@ -93,6 +98,7 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
   return {
     origin,
     services,
+    desktop,
     async open(context) {
       const page = await context.newPage();
       await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) =>

@@ -3,6 +3,7 @@
 // happens, the sandbox ends up with at most one task per generation and the record says how it ended.
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KLING_ERRORS } from '../../shared/kling/errors';
 import { API_PATH, type CreateTaskBody } from '../../shared/kling/wire';
@@ -10,6 +11,7 @@ import type { GenerationRecord } from '../../shared/library/generation';
 import { mediaUrlWith } from '../library/media';
 import { CLIP_PATH } from '../sandbox/test-helpers';
 import { createStudioServices } from '../services';
+import { RecordingDesktopShell } from '../desktop/desktop-shell';
 import {
   START_FRAME,
   creates,
@@ -82,6 +84,7 @@ describe('happy path', () => {
       app: { name: 'Kling Studio', version: '0.0.0', platform: 'test' },
       sandbox: rig.provider,
       mediaUrl: mediaUrlWith('media://library/'),
+      desktop: new RecordingDesktopShell(join(world.root, '..', 'trash')),
       emit: (_event, view) => events.push(view.status),
       fetch,
       isTrustedSender: () => true,
