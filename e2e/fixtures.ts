@@ -27,12 +27,15 @@ export interface StudioApp {
   ui: StudioPage;
   sandbox: SandboxServer;
   libraryRoot: string;
+  /** The Chromium host's side of the app (its services, desktop and window stand-ins); undefined on the Electron target. */
+  host: StudioHost | undefined;
   /** Quit the app and start it again over the same library. */
   restart(): Promise<void>;
 }
 
 interface Running {
   page: Page;
+  host?: StudioHost;
   stop(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
         const page = await host.open(context);
         return {
           page,
+          host,
           stop: async () => {
             await context.close();
             await host.close();
@@ -109,10 +113,12 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
       ui: new StudioPage(running.page),
       sandbox,
       libraryRoot,
+      host: running.host,
       async restart() {
         await running.stop();
         running = await launch();
         studio.page = running.page;
+        studio.host = running.host;
         studio.ui = new StudioPage(running.page);
       },
     };

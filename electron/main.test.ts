@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listChannels } from '../shared/ipc/contract';
 
 const fake = vi.hoisted(() => ({
+  /** The last application menu, as the template handed to Menu.buildFromTemplate. */
+  menu: [] as { label?: string; role?: string; submenu?: { label?: string; role?: string; accelerator?: string; enabled?: boolean; click?: () => void; type?: string }[] }[],
+  sent: [] as { channel: string; payload: unknown }[],
+  themeSource: 'system',
   handlers: new Map<string, (...args: unknown[]) => unknown>(),
   protocols: new Map<string, (request: Request) => Promise<Response>>(),
   windows: [] as { options: Record<string, unknown>; loaded?: string }[],
@@ -17,7 +21,11 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   class BrowserWindow {
-    webContents = { send: () => undefined };
+    webContents = {
+      send: (channel: string, payload: unknown) => void fake.sent.push({ channel, payload }),
+      undo: () => void fake.sent.push({ channel: 'native:undo', payload: null }),
+      redo: () => void fake.sent.push({ channel: 'native:redo', payload: null }),
+    };
     record: { options: Record<string, unknown>; loaded?: string };
     constructor(options: Record<string, unknown>) {
       this.record = { options };
@@ -55,6 +63,28 @@ vi.mock('electron', () => {
       exit: () => undefined,
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: typeof fake.menu) => template,
+      setApplicationMenu: (menu: typeof fake.menu) => void (fake.menu = menu),
+    },
+    nativeTheme: {
+      get shouldUseDarkColors() {
+        return fake.themeSource !== 'light';
+      },
+      get themeSource() {
+        return fake.themeSource;
+      },
+      set themeSource(value: string) {
+        fake.themeSource = value;
+      },
+    },
+    nativeImage: { createFromBitmap: () => ({}) },
+    Notification: class {
+      static isSupported() {
+        return false;
+      }
+    },
+    dialog: { showSaveDialog: async () => ({ canceled: true }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     ipcMain: { handle: (channel: string, f: (...args: unknown[]) => unknown) => void fake.handlers.set(channel, f), on: () => undefined },
     protocol: {
       registerSchemesAsPrivileged: () => undefined,
@@ -93,8 +123,10 @@ beforeAll(async () => {
 
 afterAll(() => fake.appEvents.get('before-quit')?.());
 
-const invoke = (channel: string, url: string) =>
-  fake.handlers.get(channel)?.({ senderFrame: { url } }, {}) as Promise<{ ok: boolean; error?: { code: string } }>;
+const invoke = (channel: string, url: string, request: unknown = {}) =>
+  fake.handlers.get(channel)?.({ senderFrame: { url } }, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+const APP_PAGE = 'app://studio/index.html';
+const menuItem = (label: string) => fake.menu.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
 
 describe('the Electron composition root', () => {
   it('opens one hardened window on the app protocol', () => {
@@ -120,5 +152,51 @@ describe('the Electron composition root', () => {
     expect(page?.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await serve?.(new Request('app://studio/../../package.json')))?.status).toBe(404);
     expect(fake.protocols.has('studio-media')).toBe(true);
+  });
+
+  it('builds the application menu from the commands the page reports, and a click runs the command in the page', async () => {
+    // Before the page says anything: the standard menus, with Edit's clipboard roles.
+    expect(fake.menu.map((m) => m.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Generation', 'Window', 'Help']);
+    expect(fake.menu[1]?.submenu?.map((i) => i.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+
+    const answer = await invoke('app:setMenu', APP_PAGE, {
+      commands: [
+        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', menu: 'file', enabled: true },
+        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', menu: 'generation', enabled: false },
+        { id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'edit', enabled: true },
+      ],
+      textFocus: false,
+    });
+    expect(answer.ok).toBe(true);
+    expect(menuItem('Open image…')).toMatchObject({ accelerator: 'CmdOrCtrl+O', enabled: true });
+    expect(menuItem('Generate')).toMatchObject({ accelerator: 'CmdOrCtrl+Enter', enabled: false });
+    fake.sent.length = 0;
+    menuItem('Open image…')?.click?.();
+    expect(fake.sent).toEqual([{ channel: 'app.command', payload: { id: 'frame.open' } }]);
+    menuItem('Undo')?.click?.();
+    expect(fake.sent.at(-1)).toEqual({ channel: 'app.command', payload: { id: 'editor.undo' } });
+  });
+
+  it('Edit ▸ Undo acts on the typing while a text field has the focus', async () => {
+    await invoke('app:setMenu', APP_PAGE, {
+      commands: [{ id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'edit', enabled: false }],
+      textFocus: true,
+    });
+    fake.sent.length = 0;
+    expect(menuItem('Undo')?.enabled).toBe(true);
+    menuItem('Undo')?.click?.();
+    expect(fake.sent).toEqual([{ channel: 'native:undo', payload: null }]);
+  });
+
+  it('refuses a menu the schema does not allow', async () => {
+    const answer = await invoke('app:setMenu', APP_PAGE, { commands: [{ id: 'x', label: 'X', menu: 'secret', enabled: true }], textFocus: false });
+    expect(answer.error?.code).toBe('invalid-request');
+  });
+
+  it('sets the native theme from Settings', async () => {
+    expect((await invoke('settings:update', APP_PAGE, { theme: 'light' })).ok).toBe(true);
+    expect(fake.themeSource).toBe('light');
+    await invoke('settings:update', APP_PAGE, { theme: 'system' });
+    expect(fake.themeSource).toBe('system');
   });
 });

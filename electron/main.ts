@@ -1,6 +1,6 @@
 // The composition root: the only file (with platform/) that touches Electron. Everything it wires is a plain-Node
 // service built by createStudioServices, which the Chromium test host builds the same way.
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, protocol } from 'electron';
 import Store from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,9 @@ import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
 import { safeStorageBox } from './platform/secret-box';
 import { electronDesktopShell } from './platform/desktop-shell';
+import { electronWindowShell } from './platform/window-shell';
+import { MemoryStore, type KeyValueStore } from './settings/key-value';
+import { describeProblem, setAsideUnreadableSettings } from './settings/settings-file';
 import { LIBRARY_FOLDER, USER_DATA_ENV } from './settings/paths';
 import { hardenApp } from './platform/security';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
@@ -68,18 +71,39 @@ async function sandbox(): Promise<ActiveProvider> {
   return started.provider;
 }
 
+/**
+ * electron-store over `settings.json`, after moving an unreadable file aside (electron-store would throw on it). If
+ * even that fails (a read-only data folder), settings live in memory for this session: the app still starts.
+ */
+function openSettings(): { store: KeyValueStore; notice?: string } {
+  const problem = setAsideUnreadableSettings(join(app.getPath('userData'), 'settings.json'));
+  const notice = problem ? describeProblem(problem) : undefined;
+  try {
+    const store = new Store<Record<string, unknown>>({ name: 'settings', defaults: { window: {} } });
+    return { store: { get: <T>(key: string) => store.get(key) as T | undefined, set: (key, value) => store.set(key, value) }, ...(notice ? { notice } : {}) };
+  } catch (error) {
+    return {
+      store: new MemoryStore(),
+      notice: `Settings could not be opened (${(error as Error).message}); changes made now last until Kling Studio quits.`,
+    };
+  }
+}
+
 async function ready(): Promise<void> {
   hardenApp(isAppUrl);
-  const settings = new Store<Record<string, unknown>>({ name: 'settings', defaults: { window: {} } });
+  const { store: settings, notice: settingsNotice } = openSettings();
   const provider = await sandbox();
   const studio = createStudioServices({
     libraryRoot: join(app.getPath('userData'), LIBRARY_FOLDER),
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     sandbox: provider,
-    settings: { get: <T>(key: string) => settings.get(key) as T | undefined, set: (key, value) => settings.set(key, value) },
+    settings,
+    ...(settingsNotice ? { settingsNotice } : {}),
     secretBox: safeStorageBox(),
     mediaUrl: mediaUrlWith(`${MEDIA_ORIGIN}/`),
     desktop: electronDesktopShell(() => mainWindow),
+    windowShell: electronWindowShell(() => mainWindow),
+    menu: { platform: process.platform, developer: !app.isPackaged },
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     fetch,
     isTrustedSender: (sender) => isAppUrl(sender.url),
@@ -98,7 +122,7 @@ async function ready(): Promise<void> {
     );
   }
 
-  const windowState = { get: () => (settings.get('window') ?? {}) as WindowState, set: (s: WindowState) => settings.set('window', s) };
+  const windowState = { get: () => settings.get<WindowState>('window') ?? {}, set: (s: WindowState) => settings.set('window', s) };
   const saved = windowState.get();
   mainWindow = new BrowserWindow({
     ...initialBounds(saved),
@@ -106,7 +130,8 @@ async function ready(): Promise<void> {
     minHeight: 600,
     title: 'Kling Studio',
     icon: join(appRoot, 'assets', 'icon.png'),
-    backgroundColor: '#0f1115',
+    // The page's background in the theme in use (set from Settings above), so no flash of the other one at start.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1115' : '#f6f7fa',
     show: false,
     webPreferences: {
       preload: join(here, 'preload.cjs'),

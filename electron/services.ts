@@ -14,6 +14,13 @@ import { profileHandlers } from './ipc/profile-handlers';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { ProfileStore } from './settings/profile-store';
 import { CredentialVault, plainBox, type SecretBox } from './settings/credential-vault';
+import { AppSettings } from './settings/app-settings';
+import { settingsHandlers, settingsState } from './ipc/settings-handlers';
+import { POLL_SCHEDULES } from './tasks/backoff';
+import { RecordingWindowShell, type WindowShell } from './desktop/window-shell';
+import { createAppMenu, type AppMenu } from './desktop/app-menu';
+import type { MenuEnvironment } from './desktop/menu-template';
+import type { MenuState } from '../shared/desktop/menu';
 
 export type Emit = <E extends keyof StudioEvents>(event: E, payload: StudioEvents[E]) => void;
 
@@ -22,13 +29,19 @@ export interface StudioServicesDeps {
   app: Omit<AppInfo, 'libraryPath'>;
   /** The built-in (or an external) sandbox: always usable, the default while no other profile has a credential. */
   sandbox: ActiveProvider;
-  /** Small settings: profiles and (encrypted) credentials. In memory when left out. */
+  /** Small settings: preferences, profiles and (encrypted) credentials. In memory when left out. */
   settings?: KeyValueStore;
+  /** What went wrong with the settings file at start (it was moved aside): told to the person once. */
+  settingsNotice?: string;
   /** How credentials are encrypted at rest; Electron's safeStorage in the app. */
   secretBox?: SecretBox;
   mediaUrl: MediaUrl;
   /** The trash, the file manager and save dialogs: Electron's in the app, a recording stand-in in tests. */
   desktop: DesktopShell;
+  /** The menu, notifications, badge, focus and native theme: Electron's in the app; a recording one when left out. */
+  windowShell?: WindowShell;
+  /** Platform conventions of the application menu (macOS app menu, developer items). */
+  menu?: Omit<MenuEnvironment, 'appName'>;
   emit: Emit;
   fetch: typeof fetch;
   isTrustedSender(sender: Sender): boolean;
@@ -43,6 +56,8 @@ export interface StudioServices {
   engine: TaskEngine;
   registry: HandlerRegistry;
   providers: ProviderRegistry;
+  settings: AppSettings;
+  menu: AppMenu;
   /** Pick up every unfinished generation (after a crash or a quit mid-flight). */
   start(): Promise<void>;
   stop(): void;
@@ -54,10 +69,32 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const now = deps.now ?? (() => new Date());
   const library = new Library({ root: deps.libraryRoot, now });
   const sandbox = deps.sandbox;
-  const settings = deps.settings ?? new MemoryStore();
-  const profiles = new ProfileStore(settings);
-  const vault = new CredentialVault(settings, deps.secretBox ?? plainBox);
-  const providers = createProviderRegistry({ profiles, vault, sandbox, fetch: deps.fetch, now: () => now().getTime() });
+  const store = deps.settings ?? new MemoryStore();
+  // Migrations run here, before anything else reads the store.
+  const settings = new AppSettings(store, deps.settingsNotice ? { notice: deps.settingsNotice } : {});
+  const profiles = new ProfileStore(store);
+  const vault = new CredentialVault(store, deps.secretBox ?? plainBox);
+  const providers = createProviderRegistry({
+    profiles,
+    vault,
+    sandbox,
+    fetch: deps.fetch,
+    now: () => now().getTime(),
+    pollSchedule: () => POLL_SCHEDULES[settings.preferences().polling],
+  });
+  const windowShell = deps.windowShell ?? new RecordingWindowShell();
+  const menu = createAppMenu({
+    shell: windowShell,
+    env: { platform: process.platform, developer: false, ...deps.menu, appName: deps.app.name },
+    run: (id) => deps.emit('app.command', { id }),
+  });
+  const defaultLibraryRoot = library.root;
+  const currentSettings = () => settingsState({ settings, libraryRoot: () => library.root, defaultLibraryRoot });
+  windowShell.setTheme(settings.preferences().theme);
+  settings.onChange((next, previous) => {
+    if (next.theme !== previous.theme) windowShell.setTheme(next.theme);
+    deps.emit('settings.changed', currentSettings());
+  });
   const current = () => providers.current();
   const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
   const engine = createTaskEngine({
@@ -85,6 +122,11 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const registry = createHandlerRegistry(
     {
       'app:info': async (): Promise<AppInfo> => ({ ...deps.app, libraryPath: library.root }),
+      'app:setMenu': async (state: MenuState) => {
+        menu.update(state);
+        return null;
+      },
+      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot: () => library.root, defaultLibraryRoot }),
       'provider:status': async () => providerStatus(),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
@@ -97,6 +139,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     engine,
     registry,
     providers,
+    settings,
+    menu,
     start: async () => void (await engine.resume()),
     stop: () => engine.stop(),
   };

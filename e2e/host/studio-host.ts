@@ -16,6 +16,8 @@ import type { ActiveProvider } from '../../electron/tasks/provider';
 import { decodeBytes } from './bytes-codec';
 import { JsonFileStore } from '../../electron/settings/key-value';
 import { RecordingDesktopShell } from '../../electron/desktop/desktop-shell';
+import { RecordingWindowShell } from '../../electron/desktop/window-shell';
+import { describeProblem, setAsideUnreadableSettings } from '../../electron/settings/settings-file';
 
 const repo = join(import.meta.dirname, '..', '..');
 const MEDIA_PREFIX = '/media/';
@@ -51,6 +53,8 @@ export interface StudioHost {
   services: StudioServices;
   /** The desktop as the services see it: a folder for a trash, and what was revealed or saved. */
   desktop: RecordingDesktopShell;
+  /** The window as the services see it: the application menu (clickable), notifications, badge, progress, focus. */
+  window: RecordingWindowShell;
   /** Open the app in a new page of `context`, wired to this host's services. */
   open(context: BrowserContext): Promise<Page>;
   close(): Promise<void>;
@@ -60,14 +64,19 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
   const pages = new Set<Page>();
   const desktop = new RecordingDesktopShell(join(options.libraryRoot, '..', 'trash'));
   let origin = '';
+  // As electron/main.ts does before opening electron-store: an unreadable file is moved aside and reported once.
+  const problem = setAsideUnreadableSettings(options.settingsPath);
   const settings = new JsonFileStore(options.settingsPath);
+  const windowShell = new RecordingWindowShell();
   const services = createStudioServices({
     libraryRoot: options.libraryRoot,
     app: { name: 'Kling Studio', version: 'test', platform: process.platform },
     sandbox: options.provider,
     settings,
+    ...(problem ? { settingsNotice: describeProblem(problem) } : {}),
     mediaUrl: (folder, file, version) => mediaUrlWith(`${origin}${MEDIA_PREFIX}`)(folder, file, version),
     desktop,
+    windowShell,
     emit: (event, payload) => {
       for (const page of pages) {
         page.evaluate(([e, p]) => window.__studioEmit(e, p), [event, payload] as const).catch(() => undefined);
@@ -99,6 +108,7 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
     origin,
     services,
     desktop,
+    window: windowShell,
     async open(context) {
       const page = await context.newPage();
       await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) =>

@@ -49,12 +49,15 @@ function describeFailure(error: unknown): Pick<ConnectionReport, 'message' | 'co
   return { message: (error as Error).message };
 }
 
+/** What the renderer may know of the profiles: no secret, only whether each has a credential. */
+export const profilesState = (deps: Pick<ProfileHandlerDeps, 'providers' | 'vault'>): ProfilesState => ({
+  profiles: deps.providers.views(),
+  currentId: deps.providers.current().id,
+  secureStorage: deps.vault.secure,
+});
+
 export function profileHandlers(deps: ProfileHandlerDeps) {
-  const state = (): ProfilesState => ({
-    profiles: deps.providers.views(),
-    currentId: deps.providers.current().id,
-    secureStorage: deps.vault.secure,
-  });
+  const state = () => profilesState(deps);
 
   /**
    * Imports running now, per profile. A second request while one runs (a double click) gets the first one's promise

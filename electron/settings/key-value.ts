@@ -26,7 +26,8 @@ export class JsonFileStore implements KeyValueStore {
 
   constructor(private readonly path: string) {
     try {
-      this.data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      // A byte order mark (a text editor's) is not part of the JSON.
+      this.data = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
     } catch {
       this.data = {};
     }

@@ -1,16 +1,22 @@
 // The profiles a person has configured, kept as small settings. The Sandbox profile always exists and cannot be
 // removed: it is what the app uses while no other profile has a credential.
-import { SANDBOX_PROFILE, SANDBOX_PROFILE_ID, type Profile } from '../../shared/settings/profiles';
+import { DEFAULT_CONCURRENCY, SANDBOX_PROFILE, SANDBOX_PROFILE_ID, type Profile } from '../../shared/settings/profiles';
 import type { KeyValueStore } from './key-value';
 
 const PROFILES = 'profiles';
 const SELECTED = 'selectedProfileId';
+/** The Sandbox is built in, not stored with the others; only its cap on tasks in flight is the person's. */
+const SANDBOX_CONCURRENCY = 'sandboxConcurrency';
+
+const validCap = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 50;
 
 export class ProfileStore {
   constructor(private readonly store: KeyValueStore) {}
 
   list(): Profile[] {
-    return [SANDBOX_PROFILE, ...(this.store.get<Profile[]>(PROFILES) ?? []).filter((p) => p.id !== SANDBOX_PROFILE_ID)];
+    const sandboxCap = this.store.get<unknown>(SANDBOX_CONCURRENCY);
+    const sandbox = { ...SANDBOX_PROFILE, concurrency: validCap(sandboxCap) ? sandboxCap : DEFAULT_CONCURRENCY };
+    return [sandbox, ...(this.store.get<Profile[]>(PROFILES) ?? []).filter((p) => p.id !== SANDBOX_PROFILE_ID)];
   }
 
   get(id: string): Profile | undefined {
@@ -22,6 +28,18 @@ export class ProfileStore {
     const others = this.list().filter((p) => p.id !== profile.id && p.id !== SANDBOX_PROFILE_ID);
     this.store.set(PROFILES, [...others, profile]);
     return profile;
+  }
+
+  /** Change only the cap on tasks in flight (the Settings view's number per profile, the Sandbox's included). */
+  setConcurrency(id: string, concurrency: number): Profile {
+    if (!validCap(concurrency)) throw new Error('Tasks at once is a whole number from 1 to 50');
+    if (id === SANDBOX_PROFILE_ID) {
+      this.store.set(SANDBOX_CONCURRENCY, concurrency);
+      return { ...SANDBOX_PROFILE, concurrency };
+    }
+    const profile = this.get(id);
+    if (!profile) throw new Error('That profile no longer exists.');
+    return this.save({ ...profile, concurrency });
   }
 
   delete(id: string): void {

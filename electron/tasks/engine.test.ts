@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KLING_ERRORS } from '../../shared/kling/errors';
 import { API_PATH, type CreateTaskBody } from '../../shared/kling/wire';
-import type { GenerationRecord } from '../../shared/library/generation';
+import type { GenerationRecord, GenerationView } from '../../shared/library/generation';
 import { mediaUrlWith } from '../library/media';
 import { CLIP_PATH } from '../sandbox/test-helpers';
 import { createStudioServices } from '../services';
@@ -85,7 +85,9 @@ describe('happy path', () => {
       sandbox: rig.provider,
       mediaUrl: mediaUrlWith('media://library/'),
       desktop: new RecordingDesktopShell(join(world.root, '..', 'trash')),
-      emit: (_event, view) => events.push(view.status),
+      emit: (event, view) => {
+        if (event === 'generation.updated') events.push((view as GenerationView).status);
+      },
       fetch,
       isTrustedSender: () => true,
       sleep: (ms) => {

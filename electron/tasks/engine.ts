@@ -42,6 +42,8 @@ export interface TaskEngine {
   cancel(id: string): Promise<GenerationRecord>;
   /** Stop following (for shutdown); records stay as they are on disk, to be resumed. */
   stop(): void;
+  /** A profile's cap on tasks in flight changed: generations waiting for a slot may go now. */
+  capacityChanged(): void;
 }
 
 export class CancelRefused extends Error {
@@ -447,6 +449,9 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     },
     stop() {
       stopped = true;
+    },
+    capacityChanged() {
+      for (const s of slots.values()) s.recheck();
     },
   };
 }

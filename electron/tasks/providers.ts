@@ -6,7 +6,7 @@ import { accountOf, authFor } from '../kling/auth';
 import { createKlingClient } from '../kling/client';
 import type { CredentialVault } from '../settings/credential-vault';
 import type { ProfileStore } from '../settings/profile-store';
-import { POLL_SCHEDULE, RETRY_SCHEDULE } from './backoff';
+import { POLL_SCHEDULE, RETRY_SCHEDULE, type Schedule } from './backoff';
 import type { ActiveProvider } from './provider';
 
 export interface ProviderRegistryDeps {
@@ -15,6 +15,8 @@ export interface ProviderRegistryDeps {
   sandbox: ActiveProvider;
   fetch: typeof fetch;
   now?: () => number;
+  /** How often running tasks are checked on Kling, read at every wait (Settings can change it at any time). */
+  pollSchedule?: () => Schedule;
 }
 
 export interface ProviderRegistry {
@@ -33,9 +35,14 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
   const built = new Map<string, ActiveProvider>();
 
   const build = (profile: Profile): ActiveProvider | undefined => {
-    if (profile.id === SANDBOX_PROFILE_ID) return deps.sandbox;
     const cached = built.get(profile.id);
     if (cached) return cached;
+    if (profile.id === SANDBOX_PROFILE_ID) {
+      // The built-in (or test) sandbox, with the cap the person set for it.
+      const sandbox = { ...deps.sandbox, concurrency: profile.concurrency };
+      built.set(profile.id, sandbox);
+      return sandbox;
+    }
     const credential = deps.vault.get(profile.id);
     if (!credential || credential.kind !== credentialKindOf(profile)) return undefined;
     const baseUrl = resolveBaseUrl(profile, deps.sandbox.baseUrl);
@@ -56,7 +63,9 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
           ? { modelField: profile.modelField, sendAspectRatio: profile.sendAspectRatio }
           : OFFICIAL_WIRE,
       concurrency: profile.concurrency,
-      poll: POLL_SCHEDULE,
+      get poll() {
+        return deps.pollSchedule?.() ?? POLL_SCHEDULE;
+      },
       retry: RETRY_SCHEDULE,
     };
     built.set(profile.id, provider);
@@ -73,8 +82,9 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
     },
     current() {
       const picked = deps.profiles.selectedId();
-      const chosen = picked ? usable().find((p) => p.id === picked) : undefined;
-      return chosen ?? usable().find((p) => p.kind !== 'sandbox') ?? deps.sandbox;
+      const all = usable();
+      const chosen = picked ? all.find((p) => p.id === picked) : undefined;
+      return chosen ?? all.find((p) => p.kind !== 'sandbox') ?? all[0] ?? deps.sandbox;
     },
     views: () =>
       deps.profiles.list().map((p) => ({

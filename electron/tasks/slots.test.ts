@@ -91,3 +91,27 @@ describe('Slots with an abort signal', () => {
     again();
   });
 });
+
+describe('Slots when the cap is raised', () => {
+  it('lets waiters in up to the new cap, oldest first, and no further', async () => {
+    let capacity = 1;
+    const slots = new Slots(() => capacity);
+    await slots.acquire();
+    const order: string[] = [];
+    const b = slots.acquire().then((r) => (order.push('b'), r));
+    const c = slots.acquire().then((r) => (order.push('c'), r));
+    const d = slots.acquire().then((r) => (order.push('d'), r));
+    slots.recheck();
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    capacity = 3;
+    slots.recheck();
+    await Promise.all([b, c]);
+    expect(order).toEqual(['b', 'c']);
+    expect(slots.inUse).toBe(3);
+    (await b)();
+    await d;
+    expect(order).toEqual(['b', 'c', 'd']);
+    expect(slots.inUse).toBe(3);
+  });
+});

@@ -42,4 +42,12 @@ export class Slots {
       else this.used -= 1;
     };
   }
+
+  /** The cap may have been raised (Settings): let waiters in up to it, in the order they came. */
+  recheck(): void {
+    while (this.used < this.capacity() && this.waiting.length > 0) {
+      this.used += 1;
+      this.waiting.shift()?.();
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { studio, unwrap } from '../api';
 import { handleShortcut } from '../commands/registry';
+import { useMenuSync } from '../commands/menu-sync';
 import { ComposerPanel } from '../composer/ComposerPanel';
 import { Editor } from '../editor/Editor';
 import { Gallery } from '../library/Gallery';
@@ -11,12 +12,16 @@ import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TopBar } from './TopBar';
+import { SettingsNotice } from './SettingsNotice';
+import { useSettings } from '../store/settings';
 import { useWindowDrop } from './useWindowDrop';
 
 export function App() {
   useEffect(() => {
     const { upsert, setAll, setLoadError } = useLibrary.getState();
     const unsubscribe = studio.on('generation.updated', upsert);
+    const unsubscribeSettings = studio.on('settings.changed', (state) => useSettings.getState().set(state));
+    void useSettings.getState().load().catch(() => undefined);
     unwrap(studio.generations.list({}))
       .then((list) => setAll(list.items, list.problems))
       .catch((error: Error) => setLoadError(error.message));
@@ -28,15 +33,18 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => {
       unsubscribe();
+      unsubscribeSettings();
       window.removeEventListener('keydown', onKey);
     };
   }, []);
+  useMenuSync();
   const dragging = useWindowDrop();
   usePosterCapture();
 
   return (
     <div className="app">
       <TopBar />
+      <SettingsNotice />
       <main className="workspace">
         <ComposerPanel />
         <Editor />

@@ -9,7 +9,7 @@ export function TopBar() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', enabled: () => true, run: () => useProfiles.getState().openSettings(true) },
+        { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', enabled: () => true, run: () => useProfiles.getState().openSettings(true) },
       ]),
     [],
   );

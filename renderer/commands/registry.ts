@@ -1,7 +1,8 @@
-// One registry of commands feeds the toolbar buttons, their tooltips and the keyboard shortcuts, so a shortcut
-// shown in a tooltip is always the one that works.
+// One registry of commands feeds the toolbar buttons, their tooltips, the keyboard shortcuts and the application
+// menu (commands/menu-sync.ts), so a shortcut shown in a tooltip or a menu is always the one that works.
+import type { MenuName } from '../../shared/desktop/menu';
 
-export type MenuName = 'file' | 'edit' | 'view' | 'generation' | 'window' | 'help';
+export type { MenuName };
 
 export interface Command {
   id: string;
@@ -19,12 +20,24 @@ export interface Command {
 }
 
 const commands = new Map<string, Command>();
+const watchers = new Set<() => void>();
+const changed = () => {
+  for (const w of watchers) w();
+};
 
 export function registerCommands(list: Command[]): () => void {
   for (const c of list) commands.set(c.id, c);
+  changed();
   return () => {
     for (const c of list) if (commands.get(c.id) === c) commands.delete(c.id);
+    changed();
   };
+}
+
+/** Hear when commands come and go (the application menu is rebuilt from them). */
+export function watchCommands(listener: () => void): () => void {
+  watchers.add(listener);
+  return () => void watchers.delete(listener);
 }
 
 export function getCommand(id: string): Command | undefined {
@@ -69,12 +82,16 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   );
 }
 
+/** A field that takes typing (and has its own undo for it). */
+export function isTextField(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable || t instanceof HTMLTextAreaElement) return true;
+  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(t.type);
+}
+
 /** Typing in a field: plain keys (letters, Delete, Enter…) belong to the field, not to shortcuts. */
 function isTyping(event: KeyboardEvent): boolean {
-  const t = event.target;
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
-  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'color'].includes(t.type);
+  return isTextField(event.target) || event.target instanceof HTMLSelectElement;
 }
 
 /** Dispatch a keydown to the first enabled command whose shortcut matches. */

@@ -15,7 +15,7 @@ export function ComposerPanel() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', enabled: canGenerate, run: () => void generate() },
+        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', menu: 'generation', enabled: canGenerate, run: () => void generate() },
       ]),
     [],
   );

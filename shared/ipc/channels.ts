@@ -1,13 +1,14 @@
 // The channel and event names of the bridge without their schemas, so the preload (which only forwards calls) does
 // not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
 export const CHANNELS = {
-  app: ['info'],
+  app: ['info', 'setMenu'],
+  settings: ['get', 'update', 'dismissNotice', 'setConcurrency'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['list', 'create', 'cancel', 'savePoster'],
 } as const;
 
-export const EVENT_NAMES = ['generation.updated'] as const;
+export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const channelName = (domain: string, method: string): string => `${domain}:${method}`;

@@ -6,6 +6,8 @@ import type { GenerationView } from '../library/generation';
 import { DEFAULT_CONCURRENCY, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
 import { channelName, type CHANNELS, type EventName } from './channels';
+import { menuStateSchema } from '../desktop/menu';
+import { preferencesPatchSchema, type Preferences } from '../settings/preferences';
 
 export { channelName, EVENT_NAMES } from './channels';
 
@@ -131,6 +133,18 @@ export interface AppInfo {
   libraryPath: string;
 }
 
+export interface SettingsState {
+  preferences: Preferences;
+  library: {
+    /** The folder the library lives in now. */
+    path: string;
+    /** True while it is the default one, inside the app's data folder. */
+    isDefault: boolean;
+  };
+  /** Said once, until dismissed: the settings file could not be used at start and was moved aside. */
+  notice?: string;
+}
+
 export interface ProviderStatus {
   kind: 'sandbox' | 'official' | 'gateway';
   label: string;
@@ -153,6 +167,15 @@ export interface GenerationList {
 export const contract = {
   app: {
     info: channel(none, returns<AppInfo>()),
+    /** The renderer's commands for the application menu; sent again whenever one changes (label, enabled, …). */
+    setMenu: channel(menuStateSchema, returns<null>()),
+  },
+  settings: {
+    get: channel(none, returns<SettingsState>()),
+    update: channel(preferencesPatchSchema, returns<SettingsState>()),
+    dismissNotice: channel(none, returns<SettingsState>()),
+    /** A profile's cap on tasks in flight (the Sandbox's included); generations waiting for a slot may go at once. */
+    setConcurrency: channel(z.object({ id: profileId, concurrency: z.number().int().min(1).max(50) }), returns<ProfilesState>()),
   },
   provider: {
     status: channel(none, returns<ProviderStatus>()),
@@ -176,6 +199,9 @@ export const contract = {
 /** Events main → renderer, with their payload types. */
 export interface StudioEvents {
   'generation.updated': GenerationView;
+  /** A click in the application menu: run this command of the registry. */
+  'app.command': { id: string };
+  'settings.changed': SettingsState;
 }
 
 // Compile-time agreement between the contract and the schema-free name list the preload uses.
@@ -183,6 +209,7 @@ type MethodsOf<D extends Domain> = (typeof CHANNELS)[D][number];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _channelsAgree: { [D in Domain]: Same<MethodsOf<D>, keyof Contract[D]> } & Record<keyof typeof CHANNELS, true> = {
   app: true,
+  settings: true,
   provider: true,
   profiles: true,
   generations: true,

@@ -30,16 +30,17 @@ export function FramesPanel() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', enabled: noDialog, run: () => startInput.current?.click() },
-        { id: 'frame.openEnd', label: 'Open end frame…', shortcut: 'Mod+Shift+O', enabled: noDialog, run: () => endInput.current?.click() },
+        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', menu: 'file', enabled: noDialog, run: () => startInput.current?.click() },
+        { id: 'frame.openEnd', label: 'Open end frame…', shortcut: 'Mod+Shift+O', menu: 'file', enabled: noDialog, run: () => endInput.current?.click() },
         {
           id: 'frame.swap',
           label: 'Swap start and end frames',
+          menu: 'edit',
           enabled: () => Boolean(useComposer.getState().startFrame ?? useComposer.getState().endFrame),
           run: () => useComposer.getState().swapFrames(),
         },
-        { id: 'frame.removeStart', label: 'Remove start frame', enabled: () => Boolean(useComposer.getState().startFrame), run: () => removeFrame('start') },
-        { id: 'frame.removeEnd', label: 'Remove end frame', enabled: () => Boolean(useComposer.getState().endFrame), run: () => removeFrame('end') },
+        { id: 'frame.removeStart', label: 'Remove start frame', menu: 'edit', enabled: () => Boolean(useComposer.getState().startFrame), run: () => removeFrame('start') },
+        { id: 'frame.removeEnd', label: 'Remove end frame', menu: 'edit', enabled: () => Boolean(useComposer.getState().endFrame), run: () => removeFrame('end') },
         { id: 'frame.undoRemove', label: 'Undo remove', enabled: () => Boolean(useFramesUi.getState().removed), run: undoRemove },
       ]),
     [],

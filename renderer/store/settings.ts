@@ -1,0 +1,31 @@
+// The person's preferences as main keeps them (Settings view, theme, defaults for a New document). Main is the truth:
+// every change goes there and comes back, to this window and any other.
+import { create } from 'zustand';
+import type { SettingsState } from '../../shared/ipc/contract';
+import type { PreferencesPatch } from '../../shared/settings/preferences';
+import { studio, unwrap } from '../api';
+
+interface SettingsStore {
+  state?: SettingsState;
+  /** Why the last change was refused, in words. */
+  error?: string;
+  load(): Promise<void>;
+  set(state: SettingsState): void;
+  update(patch: PreferencesPatch): Promise<void>;
+  dismissNotice(): Promise<void>;
+}
+
+export const useSettings = create<SettingsStore>((set) => ({
+  async load() {
+    set({ state: await unwrap(studio.settings.get({})) });
+  },
+  set: (state) => set({ state }),
+  async update(patch) {
+    const result = await studio.settings.update(patch);
+    if (result.ok) set({ state: result.value, error: undefined });
+    else set({ error: result.error.message });
+  },
+  async dismissNotice() {
+    set({ state: await unwrap(studio.settings.dismissNotice({})) });
+  },
+}));
