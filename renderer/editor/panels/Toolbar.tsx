@@ -18,8 +18,9 @@ export function Toolbar() {
   const brushSize = useEditor((s) => s.brushSize);
   const playing = useEditor((s) => s.playing);
   const history = useEditor((s) => s.history);
-  const framesPast = useFrameHistory((h) => h.past.length > 0);
-  const framesFuture = useFrameHistory((h) => h.future.length > 0);
+  // The lists, not "any": every frame change must re-render the labels (it may now be what Ctrl+Z undoes).
+  const framesPast = useFrameHistory((h) => h.past).length > 0;
+  const framesFuture = useFrameHistory((h) => h.future).length > 0;
   useEditor((s) => s.version);
   const draftStatus = useEditor((s) => s.draftStatus);
 
