@@ -165,6 +165,18 @@ export function creates(sandbox: SandboxServer): Record<string, unknown>[] {
   return sandbox.received.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
 }
 
+/** Generate with `prompt` and wait for Kling to receive it; returns the motion brush fields it received. */
+export async function generateAndCapture(
+  studio: { ui: { prompt: Locator; generateButton: Locator }; sandbox: SandboxServer },
+  prompt: string,
+): Promise<SentMotion> {
+  const before = creates(studio.sandbox).length;
+  await studio.ui.prompt.fill(prompt);
+  await studio.ui.generateButton.click();
+  await expect.poll(() => creates(studio.sandbox).length).toBe(before + 1);
+  return sentMotion(creates(studio.sandbox)[before] ?? {});
+}
+
 export function sentMotion(body: Record<string, unknown>): SentMotion {
   const colourTypes: number[] = [];
   let staticMask: GrayImage | null = null;

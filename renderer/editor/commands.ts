@@ -7,10 +7,11 @@ import { activeArea, editorState, useEditor, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
 import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../composer/frames/frame-history';
 import { useComposer } from '../store/composer';
+import { motionCommands } from './motion/commands';
 import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
-function editing(): boolean {
+export function editing(): boolean {
   return editorState().doc !== null && !document.querySelector('dialog[open]');
 }
 
@@ -145,7 +146,7 @@ export function editorCommands(): Command[] {
 }
 
 export function registerEditorCommands(): () => void {
-  return registerCommands(editorCommands());
+  return registerCommands([...editorCommands(), ...motionCommands()]);
 }
 
 export { runCommand };

@@ -179,15 +179,18 @@ export class EditorDocument {
     this.change('Reorder areas', () => (this.areaList = after), () => (this.areaList = before));
   }
 
-  /** Sets (or with null removes) a dynamic area's trajectory, in top-left start-frame pixels. */
-  setTrajectory(id: string, points: readonly Point[] | null): void {
+  /**
+   * Sets (or with null removes) a dynamic area's trajectory, in top-left start-frame pixels. `label` names the undo
+   * step (default "Draw path" / "Remove path").
+   */
+  setTrajectory(id: string, points: readonly Point[] | null, label?: string): void {
     const area = this.requireArea(id);
     if (area.kind !== 'dynamic') throw new DocumentError('only moving areas have a trajectory');
     const before = this.paths;
     const after = new Map(before);
     if (points) after.set(id, points.map((p) => ({ x: p.x, y: p.y })));
     else after.delete(id);
-    this.change(points ? 'Draw path' : 'Remove path', () => (this.paths = after), () => (this.paths = before));
+    this.change(label ?? (points ? 'Draw path' : 'Remove path'), () => (this.paths = after), () => (this.paths = before));
   }
 
   setEndFrame(frame: FrameInfo | null): void {

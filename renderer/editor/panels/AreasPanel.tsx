@@ -5,6 +5,7 @@ import * as act from '../actions';
 import type { Area, EditorDocument } from '../model/document';
 import { toggleHidden, useEditor } from '../store';
 import { motionWarnings } from '../warnings';
+import { MotionPresetMenu } from '../motion/MotionPresetMenu';
 import { CommandButton } from './CommandButton';
 
 export function AreasPanel({ doc }: { doc: EditorDocument }) {
@@ -195,6 +196,7 @@ function PathInfo({ doc }: { doc: EditorDocument }) {
         {path ? `${path.length} points sent` : 'No path yet'}
         {selected?.areaId === area.id && ` · point ${selected.index + 1} selected`}
       </p>
+      <MotionPresetMenu doc={doc} area={area} />
       <p className="ed-note">Drag with the Path tool (T), or click points and double-click / Enter to finish. Drag a dot to move it.</p>
       <div className="ed-ops">
         <CommandButton id="editor.path.reverse">Reverse</CommandButton>

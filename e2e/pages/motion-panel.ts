@@ -1,0 +1,46 @@
+// The path controls of the selected moving area as a person uses them: the "Motion preset" menu, the direction
+// dial, and (for the selected area) mask import and export.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type PresetName = 'Straight line' | 'Arc' | 'Circle (orbit)' | 'Wave' | 'Zig-zag' | 'Bounce' | 'Shake in place';
+
+export class MotionPanel {
+  constructor(readonly page: Page) {}
+
+  get presetButton(): Locator {
+    return this.page.getByRole('button', { name: /^Motion preset/ });
+  }
+  get presetMenu(): Locator {
+    return this.page.getByRole('menu', { name: 'Motion preset' });
+  }
+  get dial(): Locator {
+    return this.page.getByRole('slider', { name: 'Direction' });
+  }
+  get status(): Locator {
+    return this.page.getByRole('group', { name: /^Path of/ }).getByRole('status');
+  }
+
+  /** Opens the menu with a click and picks `name` with another. */
+  async layPreset(name: PresetName): Promise<void> {
+    await this.presetButton.click();
+    await expect(this.presetMenu).toBeVisible();
+    await this.presetMenu.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click();
+    await expect(this.presetMenu).toBeHidden();
+  }
+
+  /** Drags on the dial from its centre towards `deg` (0 = right, 90 = up), with real pointer events. */
+  async aim(deg: number): Promise<void> {
+    await this.dial.scrollIntoViewIfNeeded();
+    const box = await this.dial.boundingBox();
+    if (!box) throw new Error('the direction dial is not visible');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const r = box.width * 0.4;
+    const rad = (deg * Math.PI) / 180;
+    await this.page.mouse.move(cx + r * 0.5, cy);
+    await this.page.mouse.down();
+    await this.page.mouse.move(cx + r * Math.cos(rad), cy - r * Math.sin(rad), { steps: 6 });
+    await this.page.mouse.up();
+    await expect(this.dial).toHaveAttribute('aria-valuenow', String(((Math.round(deg / 5) * 5) % 360 + 360) % 360));
+  }
+}
