@@ -126,7 +126,8 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
     await use(studio);
     await running.stop();
     await sandbox.close();
-    await rm(dir, { recursive: true, force: true });
+    // Retried: the app may still be finishing a write (a poster) in a generation's folder as the test ends.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 });
 
