@@ -8,6 +8,7 @@ import type { EndFrameHint } from './frames/end-frame-hint';
 import { formatBytes, formatExactBytes, swapsSides } from './frames/format';
 import { FRAME_DRAG_TYPE } from './frames/slot-target';
 import type { Frame } from './load-frame';
+import { useThumbnail } from '../images/thumbnails';
 import './frames/frames.css';
 
 interface FrameSlotProps {
@@ -26,6 +27,8 @@ export function FrameSlot({ slot, frame, hint, onOpen, onRemove }: FrameSlotProp
   const [dropping, setDropping] = useState(false);
   const title = TITLES[slot];
   const lower = title.toLowerCase();
+  // A small copy: the frame at full size (64 MB decoded for a 4096² photo) is the editor's business alone.
+  const thumbnail = useThumbnail(frame && { key: frame.url, load: async () => new Blob([frame.bytes as Uint8Array<ArrayBuffer>]) });
 
   const accepts = (e: DragEvent) => e.dataTransfer.types.includes('Files') || e.dataTransfer.types.includes(FRAME_DRAG_TYPE);
   return (
@@ -73,7 +76,11 @@ export function FrameSlot({ slot, frame, hint, onOpen, onRemove }: FrameSlotProp
               e.dataTransfer.effectAllowed = 'move';
             }}
           >
-            <img src={frame.url} alt={`${title}: ${frame.fileName}`} draggable={false} />
+            {thumbnail ? (
+              <img src={thumbnail} alt={`${title}: ${frame.fileName}`} draggable={false} />
+            ) : (
+              <span className="slot__loading" role="img" aria-label={`${title}: ${frame.fileName}`} />
+            )}
           </div>
           <div className="slot__name" title={frame.fileName}>
             {frame.fileName}

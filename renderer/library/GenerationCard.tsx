@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isFinished, type GenerationView } from '../../shared/library/generation';
 import { studio } from '../api';
+import { fetchedSource, useThumbnail } from '../images/thumbnails';
 import { useLibrary } from '../store/library';
 import { relativeTime, statusLabel } from './status';
 
@@ -9,7 +10,9 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
   const ready = g.status === 'succeed' && g.media.result;
   const label = statusLabel(g);
   const title = g.settings.prompt.trim() || (g.origin === 'import' ? `Imported task ${g.taskId?.slice(0, 8) ?? ''}`.trim() : 'Untitled');
-  const thumbnail = g.media.poster ?? g.media.start;
+  // The start frame only as a small copy: shown at full size, every card would hold a full decode of its photo.
+  const startThumbnail = useThumbnail(!g.media.poster && g.media.start ? fetchedSource(g.media.start) : undefined);
+  const thumbnail = g.media.poster ?? startThumbnail;
   const progress = g.download?.totalBytes ? g.download.receivedBytes / g.download.totalBytes : undefined;
   // Only what Kling has not seen can be cancelled; main has the last word (a create may be on its way).
   const cancellable = (g.status === 'queued' || g.status === 'submitting') && !g.taskId;
