@@ -2,15 +2,15 @@
 // Konva handlers only translate pointer events into image pixels and hand them to the active tool (tools/), or pan.
 import Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { useEffect, useRef, useState } from 'react';
-import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Shape, Stage } from 'react-konva';
 import type { Point } from '../../../shared/editor/geometry';
 import { useComposer } from '../../store/composer';
 import type { EditorDocument } from '../model/document';
 import { buildSprites, pointAlong } from '../preview/motion-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
 import { tool, toolContext } from '../tools/tools';
-import { onOverlayRepaint, overlayFor, paletteFor } from './overlay-surface';
+import { OverlaySurface, paletteFor } from './overlay-surface';
 import { imageSamples, localPoint, measureSince } from './pointer-input';
 import { TrajectoryShapes } from './TrajectoryShapes';
 import { fitView, PIXELATED_FROM_SCALE, toImage, zoomAt } from './viewport';
@@ -51,11 +51,29 @@ export function EditorCanvas({ doc, image }: Props) {
 
   const hiddenAreas = useEditor((e) => e.hiddenAreas);
   const palette = paletteFor(doc.areas, activeAreaId, hiddenAreas);
-  const overlay = overlayFor(doc.labels, palette);
 
-  // Overlay: tint changes repaint it; pixel changes repaint their rectangle (inside the surface) and redraw the layer.
-  useEffect(() => overlay.setPalette(palette));
-  useEffect(() => onOverlayRepaint(overlay, () => overlayLayer.current?.batchDraw()), [overlay]);
+  // The overlay, one per document, drawn by the overlay layer (see overlay-surface.ts): a tint change redraws the
+  // layer; pixel changes are put into the layer's canvas by the surface itself.
+  const overlay = useRef<OverlaySurface | null>(null);
+  useEffect(() => {
+    const surface = new OverlaySurface(doc.labels, new Uint32Array(256), () => overlayLayer.current?.batchDraw());
+    overlay.current = surface;
+    return () => {
+      surface.dispose();
+      if (overlay.current === surface) overlay.current = null;
+    };
+  }, [doc.labels]);
+  useEffect(() => overlay.current?.setPalette(palette));
+  useEffect(() => overlay.current?.setHidden(playing), [playing]);
+  const drawOverlay = useCallback((ctx: Konva.Context, shape: Konva.Shape) => {
+    const surface = overlay.current;
+    const layer = shape.getLayer();
+    const stage = shape.getStage();
+    // Only into the layer's own canvas (not an export of the stage): the surface keeps putting pixels there.
+    if (!surface || !layer || !stage || ctx._context.canvas !== layer.getNativeCanvasElement()) return;
+    const ratio = layer.getCanvas().getPixelRatio();
+    surface.draw(ctx._context, { scale: stage.scaleX() * ratio, x: stage.x() * ratio, y: stage.y() * ratio });
+  }, []);
 
   // Stage size follows the container; a fitted view stays fitted.
   useEffect(() => {
@@ -262,7 +280,7 @@ export function EditorCanvas({ doc, image }: Props) {
             {image && <KonvaImage image={image} width={doc.start.width} height={doc.start.height} />}
           </Layer>
           <Layer ref={overlayLayer} listening={false} imageSmoothingEnabled={false}>
-            <KonvaImage image={overlay.canvas} visible={!playing} />
+            <Shape sceneFunc={drawOverlay} listening={false} visible={!playing} />
             <Group ref={previewGroup} />
           </Layer>
           <Layer ref={uiLayer} listening={false}>

@@ -1,13 +1,18 @@
-// The tinted mask overlay as a canvas at the label map's size. Only dirty rectangles are repainted (writeOverlay into
-// a rectangle-sized ImageData, then putImageData), so a brush stamp costs its own box, not the whole image.
+// The tinted mask overlay, drawn straight into the overlay layer's own canvas at screen resolution.
+//
+// It used to be a canvas at the label map's size (64 MB for a 4096² frame) that Konva scaled onto the layer at every
+// redraw; Chromium also copied that whole canvas whenever it was changed while a snapshot of it was still referenced.
+// Now an ImageData the size of the layer's canvas holds the overlay as seen through the current view (computed from
+// the label map by writeOverlayView): a zoom, a pan or a tint change recomputes it once (a screenful of look-ups),
+// and a brush stroke recomputes only the screen pixels it changed and puts just those into the layer's canvas, once
+// per animation frame, without Konva redrawing the layer.
 import type { Rect } from '../../../shared/editor/geometry';
+import { unionRect } from '../../../shared/editor/geometry';
 import type { Area } from '../model/document';
 import type { LabelMap } from '../model/label-map';
-import { makeOverlayPalette, writeOverlay, type OverlayPalette, type OverlayStyle } from '../model/overlay';
+import { makeOverlayPalette, surfaceRegion, writeOverlayView, type OverlayPalette, type OverlayStyle, type SurfaceTransform } from '../model/overlay';
 
 export const OVERLAY_ALPHA = 0.5;
-/** Full repaints go in bands of this many rows so the temporary ImageData stays small on 4096² frames. */
-const BAND_ROWS = 256;
 
 export function paletteFor(areas: readonly Area[], activeId: string | null, hidden: ReadonlySet<string>): OverlayPalette {
   const styles: Record<number, OverlayStyle> = {};
@@ -17,73 +22,100 @@ export function paletteFor(areas: readonly Area[], activeId: string | null, hidd
   return makeOverlayPalette(styles);
 }
 
+function sameTransform(a: SurfaceTransform | null, b: SurfaceTransform): boolean {
+  return a !== null && a.scale === b.scale && a.x === b.x && a.y === b.y;
+}
+
 export class OverlaySurface {
-  readonly canvas: HTMLCanvasElement;
-  private readonly ctx: CanvasRenderingContext2D;
   private palette: OverlayPalette;
+  private image: ImageData | null = null;
+  private pixels = new Uint32Array(0);
+  /** The view the buffer was computed for; null = compute it all at the next draw. */
+  private transform: SurfaceTransform | null = null;
+  /** The canvas the layer draws into (known after its first draw). */
+  private target: CanvasRenderingContext2D | null = null;
+  /** Screen pixels changed since they were last put into the canvas. */
+  private dirty: Rect | null = null;
+  private frame = 0;
+  private hidden = false;
   private readonly off: () => void;
 
   constructor(
     private readonly labels: LabelMap,
     palette: OverlayPalette,
-    private readonly onRepaint: () => void,
+    /** Asks for the whole layer to be drawn again (a new tint). */
+    private readonly redrawLayer: () => void,
   ) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.width = labels.width;
-    this.canvas.height = labels.height;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas context');
-    this.ctx = ctx;
     this.palette = palette;
-    this.repaintAll();
-    this.off = labels.onPixelsChanged((rect) => {
-      this.repaint(rect);
-      this.onRepaint();
-    });
+    this.off = labels.onPixelsChanged((rect) => this.pixelsChanged(rect));
   }
 
   setPalette(palette: OverlayPalette): void {
     if (palette.every((v, i) => v === this.palette[i])) return;
     this.palette = palette;
-    this.repaintAll();
-    this.onRepaint();
+    this.transform = null;
+    this.redrawLayer();
   }
 
-  repaint(rect: Rect): void {
-    if (rect.width < 1 || rect.height < 1) return;
-    const image = this.ctx.createImageData(rect.width, rect.height);
-    writeOverlay(this.labels, rect, this.palette, image.data);
-    this.ctx.putImageData(image, rect.x, rect.y);
+  /** While hidden (the motion preview plays) the layer shows something else; nothing is put into its canvas. */
+  setHidden(hidden: boolean): void {
+    this.hidden = hidden;
   }
 
-  repaintAll(): void {
-    const { width, height } = this.labels;
-    for (let y = 0; y < height; y += BAND_ROWS) this.repaint({ x: 0, y, width, height: Math.min(BAND_ROWS, height - y) });
+  /**
+   * Draws the whole overlay into the layer's canvas `ctx` (device pixels) for `transform` (image → device pixels):
+   * called by the layer's draw, which has just cleared the canvas.
+   */
+  draw(ctx: CanvasRenderingContext2D, transform: SurfaceTransform): void {
+    this.target = ctx;
+    const { width, height } = ctx.canvas;
+    if (width < 1 || height < 1) return;
+    if (!this.image || this.image.width !== width || this.image.height !== height) {
+      this.image = new ImageData(width, height);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+      this.transform = null;
+    }
+    if (!sameTransform(this.transform, transform)) {
+      this.transform = transform;
+      writeOverlayView(this.labels, this.palette, transform, this.pixels, width, { x: 0, y: 0, width, height });
+      this.dirty = null;
+    } else this.refresh();
+    ctx.putImageData(this.image, 0, 0);
   }
 
   dispose(): void {
     this.off();
-    this.canvas.width = this.canvas.height = 0;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.image = null;
+    this.pixels = new Uint32Array(0);
+    this.target = null;
   }
-}
 
-const surfaces = new WeakMap<LabelMap, OverlaySurface>();
-const repaintListeners = new WeakMap<OverlaySurface, () => void>();
-
-/** The overlay of a document's label map, made once per map; `onRepaint` is who redraws the layer. */
-export function overlayFor(labels: LabelMap, palette: OverlayPalette): OverlaySurface {
-  let surface = surfaces.get(labels);
-  if (!surface) {
-    const made: OverlaySurface = new OverlaySurface(labels, palette, () => repaintListeners.get(made)?.());
-    surface = made;
-    surfaces.set(labels, surface);
+  private pixelsChanged(rect: Rect): void {
+    if (!this.image || !this.transform) return; // the next draw computes everything
+    const region = surfaceRegion(rect, this.transform, this.image);
+    if (!region) return;
+    this.dirty = unionRect(this.dirty, region);
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.flush();
+    });
   }
-  return surface;
-}
 
-export function onOverlayRepaint(surface: OverlaySurface, listener: () => void): () => void {
-  repaintListeners.set(surface, listener);
-  return () => {
-    if (repaintListeners.get(surface) === listener) repaintListeners.delete(surface);
-  };
+  /** Recomputes the changed screen pixels in the buffer. */
+  private refresh(): Rect | null {
+    const region = this.dirty;
+    if (!region || !this.transform || !this.image) return null;
+    this.dirty = null;
+    writeOverlayView(this.labels, this.palette, this.transform, this.pixels, this.image.width, region);
+    return region;
+  }
+
+  /** Puts the changed screen pixels into the layer's canvas (no layer redraw). */
+  private flush(): void {
+    const region = this.refresh();
+    if (!region || !this.image || !this.target || this.hidden) return;
+    this.target.putImageData(this.image, 0, 0, region.x, region.y, region.width, region.height);
+  }
 }

@@ -1,5 +1,6 @@
-// The tinted overlay the canvas draws over the photo: RGBA (ImageData layout, not premultiplied) for a rectangle
-// of the label map, so a brush stroke repaints only its dirty rectangle. Pure; the canvas glue lives elsewhere.
+// The tinted overlay the canvas draws over the photo: RGBA (ImageData layout, not premultiplied), computed for the
+// canvas's own pixels through the view's zoom and pan, so its cost follows the screen, not the image, and a brush
+// stroke recomputes only the pixels it changed. Pure; the canvas glue lives elsewhere.
 import type { Rect } from '../../../shared/editor/geometry';
 
 export interface OverlayStyle {
@@ -42,55 +43,78 @@ export function makeOverlayPalette(styles: Readonly<Record<number, OverlayStyle 
   return palette;
 }
 
-export interface OverlayTarget {
-  /** Pixels per row of `out`; default: the rectangle's width (an ImageData of exactly the rectangle). */
-  width?: number;
-  /** Where the rectangle's top-left pixel goes in `out`; default (0, 0). */
-  x?: number;
-  y?: number;
+/** Where the label map lands on a surface of device pixels: surface = image × scale + (x, y). */
+export interface SurfaceTransform {
+  readonly scale: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The label map's column under each surface pixel centre px0 … px1 − 1, or −1 off the image. */
+function columnsOf(transform: SurfaceTransform, px0: number, px1: number, width: number): Int32Array {
+  const cols = new Int32Array(px1 - px0);
+  for (let k = 0; k < cols.length; k++) {
+    const ix = Math.floor((px0 + k + 0.5 - transform.x) / transform.scale);
+    cols[k] = ix >= 0 && ix < width ? ix : -1;
+  }
+  return cols;
 }
 
 /**
- * Writes the overlay of `rect` (clipped to the map) into `out`. With the default target, `out` has
- * rect.width × rect.height × 4 bytes and suits `new ImageData(out, rect.width)` + putImageData(rect.x, rect.y).
+ * Writes the overlay as seen through `transform` into `region` of a surface (`out`: packed RGBA, `outWidth` pixels
+ * per row, as a Uint32Array view of an ImageData). Each surface pixel shows the label under its centre (nearest,
+ * as a mask is drawn without smoothing); off the image it is transparent. Only the surface's pixels are touched,
+ * whatever the image size: a 4096² map shown in a 1300 × 800 canvas costs 1300 × 800 look-ups, and zoomed in, the
+ * rows that show the same image row are copied.
  */
-export function writeOverlay(
+export function writeOverlayView(
   labels: { readonly width: number; readonly height: number; readonly data: Uint8Array },
-  rect: Rect,
   palette: OverlayPalette,
-  out: Uint8ClampedArray,
-  target: OverlayTarget = {},
+  transform: SurfaceTransform,
+  out: Uint32Array,
+  outWidth: number,
+  region: Rect,
 ): void {
-  const x0 = Math.max(0, rect.x);
-  const y0 = Math.max(0, rect.y);
-  const x1 = Math.min(labels.width, rect.x + rect.width);
-  const y1 = Math.min(labels.height, rect.y + rect.height);
-  if (x1 <= x0 || y1 <= y0) return;
-  const stride = target.width ?? rect.width;
-  const ox = (target.x ?? 0) + (x0 - rect.x);
-  const oy = (target.y ?? 0) + (y0 - rect.y);
-  if (ox < 0 || oy < 0 || ox + (x1 - x0) > stride || (oy + (y1 - y0)) * stride * 4 > out.length) {
-    throw new RangeError('overlay target is too small for the rectangle');
-  }
+  const outHeight = Math.floor(out.length / outWidth);
+  const px0 = Math.max(0, region.x);
+  const py0 = Math.max(0, region.y);
+  const px1 = Math.min(outWidth, region.x + region.width);
+  const py1 = Math.min(outHeight, region.y + region.height);
+  if (px1 <= px0 || py1 <= py0) return;
+  if (!(transform.scale > 0)) throw new RangeError(`overlay scale must be positive, got ${transform.scale}`);
+  const cols = columnsOf(transform, px0, px1, labels.width);
   const data = labels.data;
-  const w = labels.width;
-  if (out.byteOffset % 4 === 0) {
-    const px = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
-    for (let y = y0; y < y1; y++) {
-      let o = (oy + y - y0) * stride + ox;
-      for (let i = y * w + x0, end = y * w + x1; i < end; i++) px[o++] = palette[data[i] as number] as number;
+  const n = px1 - px0;
+  let previousRow = -2;
+  let previousAt = -1;
+  for (let py = py0; py < py1; py++) {
+    const iy = Math.floor((py + 0.5 - transform.y) / transform.scale);
+    const row = iy >= 0 && iy < labels.height ? iy : -1;
+    const at = py * outWidth + px0;
+    if (row === previousRow) {
+      out.copyWithin(at, previousAt, previousAt + n);
+    } else if (row < 0) {
+      out.fill(0, at, at + n);
+    } else {
+      const base = row * labels.width;
+      for (let k = 0; k < n; k++) {
+        const ix = cols[k] as number;
+        out[at + k] = ix < 0 ? 0 : (palette[data[base + ix] as number] as number);
+      }
     }
-    return;
+    previousRow = row;
+    previousAt = at;
   }
-  const bytes = new Uint8Array(palette.buffer);
-  for (let y = y0; y < y1; y++) {
-    let o = ((oy + y - y0) * stride + ox) * 4;
-    for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
-      const p = (data[i] as number) * 4;
-      out[o++] = bytes[p] ?? 0;
-      out[o++] = bytes[p + 1] ?? 0;
-      out[o++] = bytes[p + 2] ?? 0;
-      out[o++] = bytes[p + 3] ?? 0;
-    }
-  }
+}
+
+/**
+ * The surface pixels whose centres fall inside the image rectangle `rect` (those writeOverlayView draws from it),
+ * with one pixel to spare on each side against rounding, clipped to the surface; null when none.
+ */
+export function surfaceRegion(rect: Rect, transform: SurfaceTransform, surface: { width: number; height: number }): Rect | null {
+  const x0 = Math.max(0, Math.ceil(rect.x * transform.scale + transform.x - 0.5) - 1);
+  const y0 = Math.max(0, Math.ceil(rect.y * transform.scale + transform.y - 0.5) - 1);
+  const x1 = Math.min(surface.width, Math.ceil((rect.x + rect.width) * transform.scale + transform.x - 0.5) + 1);
+  const y1 = Math.min(surface.height, Math.ceil((rect.y + rect.height) * transform.scale + transform.y - 0.5) + 1);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
