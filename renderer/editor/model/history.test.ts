@@ -83,7 +83,7 @@ describe('History with a LabelMap', () => {
     expect(sameBytes(map.data, base)).toBe(true);
   });
 
-  it('records a whole stroke as ONE step holding only the union of its dirty rectangles', () => {
+  it('records a whole stroke as ONE step holding only the tiles it changed, compressed', () => {
     const history = new History();
     const map = new LabelMap(200, 100, { history });
     history.begin('Brush');
@@ -93,8 +93,10 @@ describe('History with a LabelMap', () => {
     expect(history.undoDepth).toBe(0);
     const step = history.commit();
     expect(history.undoDepth).toBe(1);
-    // Union of the capsules: x 5..56, y 5..65 → 52 × 61 pixels, before + after.
-    expect(step?.bytes).toBe(2 * 52 * 61);
+    // The capsules span x 5..56, y 5..65: raw before + after bytes of that box would be 2 × 52 × 61. The step keeps
+    // the two 64 × 64 tiles they touch, as runs of labels: a small fraction of that.
+    expect(step?.bytes).toBeGreaterThan(0);
+    expect(step?.bytes).toBeLessThan((2 * 52 * 61) / 4);
     expect(step?.label).toBe('Brush');
     history.undo();
     expect(map.countPixels(2)).toBe(0);
@@ -141,12 +143,17 @@ describe('History caps and plain steps', () => {
   });
 
   it('keeps the bytes under maxBytes, dropping the oldest but never the newest step', () => {
-    const history = new History({ maxBytes: 3 * 2 * 100 });
+    // What one whole-map fill keeps (every fill below keeps the same: one tile, one label before and after).
+    const probe = new History();
+    new LabelMap(10, 10, { history: probe }).fillAll(1);
+    const fill = probe.byteSize;
+    expect(fill).toBeGreaterThan(0);
+    const history = new History({ maxBytes: 3 * fill });
     const map = new LabelMap(10, 10, { history });
-    for (let i = 0; i < 5; i++) map.fillAll(i % 2 === 0 ? 1 : 2); // each a full 2×100-byte step
+    for (let i = 0; i < 5; i++) map.fillAll(i % 2 === 0 ? 1 : 2);
     expect(history.undoDepth).toBe(3);
-    expect(history.byteSize).toBe(600);
-    const tiny = new History({ maxBytes: 10 });
+    expect(history.byteSize).toBe(3 * fill);
+    const tiny = new History({ maxBytes: fill - 1 });
     const other = new LabelMap(10, 10, { history: tiny });
     other.fillAll(1);
     other.fillAll(2);

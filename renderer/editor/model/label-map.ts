@@ -3,9 +3,9 @@
 // belongs to at most one area by construction: painting area k writes k, taking the pixel from whoever had it.
 //
 // Every operation returns the rectangle of pixels it actually changed (null when none changed), tells the pixel
-// listeners (the overlay redraws only that rectangle) and, when a History is attached, is recorded lazily:
-// the map keeps a copy of the state at the last mark and the union of changed rectangles since; when the gesture
-// is sealed it stores only that rectangle's before/after bytes. Outside a gesture each operation is one step.
+// listeners (the overlay redraws only that rectangle) and, when a History is attached, is recorded lazily by tiles
+// (tile-undo.ts): before a pixel changes its 64 × 64 tile is kept, encoded; when the gesture is sealed the step holds
+// the before/after of the tiles that really changed. Outside a gesture each operation is one step.
 //
 // Choices a painter sees:
 // - Eraser (mode 'erase') clears only pixels of the area being erased: erasing the static area near a dynamic one
@@ -15,10 +15,10 @@
 //   static area to get everything else" would turn the boat static. Swapping with unpainted pixels is also its own
 //   inverse (invert twice = no change); fillAll(k) remains for "everything is k".
 import { assertLabel, LABEL_COUNT, UNPAINTED } from '../../../shared/editor/labels';
-import { unionRect, type Point, type Rect } from '../../../shared/editor/geometry';
+import type { Point, Rect } from '../../../shared/editor/geometry';
 import type { GestureParticipant, History, HistoryStep } from './history';
 import { capsuleSpans, polygonSpans, rectSpans, type SpanSink } from './raster';
-import { copyRect, readRect, writeRect } from './rect-bytes';
+import { TileRecorder } from './tile-undo';
 
 export type InkMode = 'paint' | 'erase';
 export type PixelsListener = (rect: Rect) => void;
@@ -42,9 +42,9 @@ export class LabelMap implements GestureParticipant {
   private readonly counts = new Float64Array(256);
   private readonly history: History | null;
   private readonly detach: (() => void) | null;
-  private readonly mark: Uint8Array | null;
+  /** Keeps the tiles about to change since the last mark; null without a history. */
+  private readonly recorder: TileRecorder | null;
   private readonly markCounts = new Float64Array(256);
-  private pending: Rect | null = null;
   private readonly listeners = new Set<PixelsListener>();
   private readonly lut = Uint8Array.from({ length: 256 }, (_, i) => i);
   /** Per-operation histogram of the labels a paint operation replaced. */
@@ -70,7 +70,7 @@ export class LabelMap implements GestureParticipant {
     if (options.data) this.recount();
     else this.counts[UNPAINTED] = this.data.length;
     this.history = options.history ?? null;
-    this.mark = this.history ? this.data.slice() : null;
+    this.recorder = this.history ? new TileRecorder(this.data, width, height) : null;
     this.markCounts.set(this.counts);
     this.detach = this.history?.attach(this) ?? null;
   }
@@ -78,7 +78,7 @@ export class LabelMap implements GestureParticipant {
   /** Stops recording into the history (e.g. the document is closed); pending changes are dropped. */
   dispose(): void {
     this.detach?.();
-    this.pending = null;
+    this.recorder?.discard();
     this.listeners.clear();
   }
 
@@ -140,6 +140,7 @@ export class LabelMap implements GestureParticipant {
       if (first === end) continue;
       let last = end - 1;
       while (d[last] === label) last--;
+      this.recorder?.willChange(y, first - base, last - base);
       d.fill(label, first, last + 1);
       this.touch(first - base, last - base, y);
     }
@@ -190,37 +191,29 @@ export class LabelMap implements GestureParticipant {
   // ---- GestureParticipant -------------------------------------------------------------------------------------
 
   seal(label: string): HistoryStep | null {
-    const rect = this.pending;
-    const mark = this.mark;
-    if (!rect || !mark) return null;
-    this.pending = null;
-    const before = readRect(mark, this.width, rect);
-    const after = readRect(this.data, this.width, rect);
-    copyRect(this.data, mark, this.width, rect);
-    // Counts change exactly by (now − mark), whatever happened inside the rectangle.
+    const changes = this.recorder?.seal();
+    if (!changes) return null;
+    // Counts change exactly by (now − mark), whatever happened inside the tiles.
     const delta = new Float64Array(LABEL_COUNT);
     for (let v = 0; v < LABEL_COUNT; v++) delta[v] = (this.counts[v] ?? 0) - (this.markCounts[v] ?? 0);
     this.markCounts.set(this.counts);
-    const apply = (bytes: Uint8Array, sign: 1 | -1): void => {
-      writeRect(this.data, this.width, rect, bytes);
-      writeRect(mark, this.width, rect, bytes);
+    const apply = (state: 'before' | 'after', sign: 1 | -1): void => {
+      changes.apply(state);
       for (let v = 0; v < LABEL_COUNT; v++) this.counts[v] = (this.counts[v] ?? 0) + sign * (delta[v] ?? 0);
       this.markCounts.set(this.counts);
-      this.emit(rect);
+      this.emit(changes.rect);
     };
     return {
       label,
-      bytes: before.byteLength + after.byteLength,
-      undo: () => apply(before, -1),
-      redo: () => apply(after, 1),
+      bytes: changes.bytes,
+      undo: () => apply('before', -1),
+      redo: () => apply('after', 1),
     };
   }
 
   rollback(): void {
-    const rect = this.pending;
-    if (!rect || !this.mark) return;
-    this.pending = null;
-    copyRect(this.mark, this.data, this.width, rect);
+    const rect = this.recorder?.rollback();
+    if (!rect) return;
     this.counts.set(this.markCounts);
     this.emit(rect);
   }
@@ -232,6 +225,7 @@ export class LabelMap implements GestureParticipant {
     const d = this.data;
     const w = this.width;
     const hist = this.hist;
+    const recorder = this.recorder;
     let erased = 0;
     const sink: SpanSink =
       mode === 'paint'
@@ -244,6 +238,7 @@ export class LabelMap implements GestureParticipant {
             if (first === end) return;
             let last = end - 1;
             while (d[last] === label) last--;
+            recorder?.willChange(y, first - base, last - base);
             for (let i = first; i <= last; i++) hist[d[i] as number]!++;
             d.fill(label, first, last + 1);
             this.touch(first - base, last - base, y);
@@ -251,17 +246,20 @@ export class LabelMap implements GestureParticipant {
         : (y, x0, x1) => {
             if (label === UNPAINTED) return;
             const base = y * w;
-            let first = -1;
-            let last = -1;
-            for (let i = base + x0, end = base + x1; i < end; i++) {
+            let first = base + x0;
+            const end = base + x1;
+            while (first < end && d[first] !== label) first++;
+            if (first === end) return;
+            let last = end - 1;
+            while (d[last] !== label) last--;
+            recorder?.willChange(y, first - base, last - base);
+            for (let i = first; i <= last; i++) {
               if (d[i] === label) {
                 d[i] = UNPAINTED;
-                if (first < 0) first = i;
-                last = i;
                 erased++;
               }
             }
-            if (first >= 0) this.touch(first - base, last - base, y);
+            this.touch(first - base, last - base, y);
           };
     shape(sink);
     const counts = this.counts;
@@ -301,6 +299,7 @@ export class LabelMap implements GestureParticipant {
         if (first === end) continue;
         let last = end - 1;
         while (lut[d[last] as number] === d[last]) last--;
+        this.recorder?.willChange(y, first - base, last - base);
         this.mapStretch(first, last + 1);
         this.touch(first - base, last - base, y);
       }
@@ -362,10 +361,7 @@ export class LabelMap implements GestureParticipant {
       width: this.maxX - this.minX + 1,
       height: this.maxY - this.minY + 1,
     };
-    if (this.history) {
-      this.pending = unionRect(this.pending, rect);
-      this.history.settle(opName);
-    }
+    this.history?.settle(opName);
     this.emit(rect);
     return rect;
   }
