@@ -62,6 +62,9 @@ export interface StudioHost {
 
 export async function startStudioHost(options: { libraryRoot: string; settingsPath: string; provider: ActiveProvider }): Promise<StudioHost> {
   const pages = new Set<Page>();
+  // Bridge calls still being handled (e.g. a poster saved as the page closes): close() waits for them, so nothing
+  // writes into the library after the test has moved on (and removes the folder).
+  const inFlight = new Set<Promise<unknown>>();
   const desktop = new RecordingDesktopShell(join(options.libraryRoot, '..', 'trash'));
   let origin = '';
   // As electron/main.ts does before opening electron-store: an unreadable file is moved aside and reported once.
@@ -111,9 +114,12 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
     window: windowShell,
     async open(context) {
       const page = await context.newPage();
-      await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) =>
-        services.registry.handle(channel, decodeBytes(request), { url: source.frame.url() }),
-      );
+      await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) => {
+        const call = services.registry.handle(channel, decodeBytes(request), { url: source.frame.url() });
+        inFlight.add(call);
+        void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+        return call;
+      });
       await page.addInitScript({ content: await bridgeShim() });
       pages.add(page);
       page.on('close', () => pages.delete(page));
@@ -121,6 +127,7 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
       return page;
     },
     async close() {
+      await Promise.allSettled([...inFlight]);
       services.stop();
       await services.engine.idle().catch(() => undefined);
       await settings.flush();
