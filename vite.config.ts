@@ -7,7 +7,16 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The CSP <meta> in index.html is for the built app: Vite's dev server needs an inline script and a websocket for
+      // hot reload, which the policy forbids. Only the dev page goes without it; the build keeps it (and main's header).
+      name: 'dev-page-without-csp-meta',
+      apply: 'serve',
+      transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

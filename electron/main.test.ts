@@ -1,10 +1,14 @@
 // The few lines of Electron glue, run against a stand-in `electron` module: the window is hardened, every bridge
-// channel is registered, only the app's own pages may use the bridge, and the renderer is served with its CSP.
+// channel is registered, only the app's own top frame may use the bridge, the renderer is served with its CSP, and
+// navigation, new windows (window.open, target=_blank, middle-click), <webview> and permissions are refused.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listChannels } from '../shared/ipc/contract';
+import { KLING_LINKS } from '../shared/security/external-links';
+
+type Listener = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => ({
   /** The last application menu, as the template handed to Menu.buildFromTemplate. */
@@ -14,7 +18,9 @@ const fake = vi.hoisted(() => ({
   handlers: new Map<string, (...args: unknown[]) => unknown>(),
   protocols: new Map<string, (request: Request) => Promise<Response>>(),
   windows: [] as { options: Record<string, unknown>; loaded?: string }[],
-  appEvents: new Map<string, () => void>(),
+  appEvents: new Map<string, (...args: unknown[]) => unknown>(),
+  session: {} as Record<string, (...args: unknown[]) => unknown>,
+  opened: [] as string[],
   ready: undefined as undefined | (() => void),
   userData: '',
 }));
@@ -49,6 +55,7 @@ vi.mock('electron', () => {
     }
   }
   const readyPromise = new Promise<void>((resolve) => (fake.ready = resolve));
+  const recordSession = (name: string) => (handler: (...args: unknown[]) => unknown) => void (fake.session[name] = handler);
   return {
     app: {
       isPackaged: false,
@@ -97,8 +104,14 @@ vi.mock('electron', () => {
       encryptString: (s: string) => Buffer.from(s),
       decryptString: (b: Buffer) => b.toString(),
     },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
-    shell: { openExternal: () => undefined },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: recordSession('request'),
+        setPermissionCheckHandler: recordSession('check'),
+        setDevicePermissionHandler: recordSession('device'),
+      },
+    },
+    shell: { openExternal: async (url: string) => void fake.opened.push(url) },
   };
 });
 
@@ -116,6 +129,7 @@ vi.mock('electron-store', () => ({
 
 beforeAll(async () => {
   fake.userData = await mkdtemp(join(tmpdir(), 'kling-main-'));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await import('./main');
   fake.ready?.();
   await vi.waitFor(() => expect(fake.windows[0]?.loaded).toBeDefined(), { timeout: 10_000 });
@@ -123,33 +137,92 @@ beforeAll(async () => {
 
 afterAll(() => fake.appEvents.get('before-quit')?.());
 
-const invoke = (channel: string, url: string, request: unknown = {}) =>
-  fake.handlers.get(channel)?.({ senderFrame: { url } }, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 const APP_PAGE = 'app://studio/index.html';
+
+/** A web contents as Electron hands it to `web-contents-created`, recording what main attaches to it. */
+function createdContents() {
+  const listeners = new Map<string, Listener>();
+  let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  const contents = {
+    on(event: string, listener: Listener) {
+      listeners.set(event, listener);
+      return contents;
+    },
+    setWindowOpenHandler(handler: typeof openHandler) {
+      openHandler = handler;
+    },
+  };
+  fake.appEvents.get('web-contents-created')?.({}, contents);
+  const event = (url = '') => ({ url, preventDefault: vi.fn() });
+  return {
+    listeners,
+    /** Fire a navigation-type event; true when main refused it. */
+    refuses(name: string, url: string): boolean {
+      const e = event(url);
+      const listener = listeners.get(name);
+      if (!listener) throw new Error(`no ${name} listener`);
+      if (name === 'will-frame-navigate') listener(e);
+      else listener(e, url);
+      return e.preventDefault.mock.calls.length > 0;
+    },
+    open: (url: string) => openHandler?.({ url }),
+  };
+}
+
+/** A bridge call as ipcMain hands it over: from the top frame of a page at `url`, or from the event given. */
+const fromTopFrame = (url: string) => {
+  const frame = { url };
+  return { senderFrame: frame, sender: { mainFrame: frame } };
+};
+const invokeAs = (channel: string, event: unknown, request: unknown = {}) =>
+  fake.handlers.get(channel)?.(event, request) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+const invoke = (channel: string, url: string, request: unknown = {}) => invokeAs(channel, fromTopFrame(url), request);
 const menuItem = (label: string) => fake.menu.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
 
 describe('the Electron composition root', () => {
-  it('opens one hardened window on the app protocol', () => {
+  it('opens one window on the app protocol with every hardening preference stated', () => {
     expect(fake.windows).toHaveLength(1);
-    expect(fake.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(fake.windows[0]?.loaded).toBe('app://studio/index.html');
+    const prefs = fake.windows[0]?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      enableRemoteModule: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(fake.windows[0]?.loaded).toBe(APP_PAGE);
   });
 
   it('registers a handler for every channel of the contract', () => {
     for (const { name } of listChannels()) expect(fake.handlers.has(name), name).toBe(true);
   });
 
-  it('answers the app’s own pages and refuses any other sender', async () => {
-    expect((await invoke('profiles:list', 'app://studio/index.html')).ok).toBe(true);
-    for (const url of ['https://evil.example/', 'app://other/index.html', 'file:///etc/passwd', 'not a url']) {
+  it('answers the app’s own top frame and refuses any other sender', async () => {
+    expect((await invoke('profiles:list', APP_PAGE)).ok).toBe(true);
+    for (const url of ['https://evil.example/', 'app://other/index.html', 'file:///etc/passwd', 'not a url', 'app://studio.evil/x']) {
       expect((await invoke('profiles:list', url)).error?.code, url).toBe('forbidden-sender');
     }
   });
 
+  it('refuses a subframe, even one on the app’s origin, and a frame that is gone', async () => {
+    const subframe = { senderFrame: { url: APP_PAGE }, sender: { mainFrame: { url: APP_PAGE } } };
+    expect((await invokeAs('profiles:list', subframe)).error?.code).toBe('forbidden-sender');
+    expect((await invokeAs('profiles:list', { senderFrame: null, sender: { mainFrame: null } })).error?.code).toBe('forbidden-sender');
+  });
+
   it('serves the renderer with the Content-Security-Policy and refuses paths out of it', async () => {
     const serve = fake.protocols.get('app');
-    const page = await serve?.(new Request('app://studio/index.html'));
+    const page = await serve?.(new Request(APP_PAGE));
     expect(page?.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page?.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect((await serve?.(new Request('app://studio/../../package.json')))?.status).toBe(404);
     expect(fake.protocols.has('studio-media')).toBe(true);
   });
@@ -198,5 +271,65 @@ describe('the Electron composition root', () => {
     expect(fake.themeSource).toBe('light');
     await invoke('settings:update', APP_PAGE, { theme: 'system' });
     expect(fake.themeSource).toBe('system');
+  });
+});
+
+describe('every web contents the app creates', () => {
+  it('stays on the app: navigation, frame navigation and redirects elsewhere are refused', () => {
+    const contents = createdContents();
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(contents.refuses(name, APP_PAGE), `${name} to the app`).toBe(false);
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://localhost:5173.evil.example/', 'app://other/', 'javascript:alert(1)']) {
+        expect(contents.refuses(name, url), `${name} ${url}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuses to attach a <webview>', () => {
+    expect(createdContents().refuses('will-attach-webview', '')).toBe(true);
+  });
+
+  it('opens no new window: an allowed link goes to the browser, anything else nowhere', async () => {
+    const contents = createdContents();
+    fake.opened.length = 0;
+    for (const url of ['https://evil.example/', 'http://app.klingai.com/', 'file:///etc/passwd', APP_PAGE, 'about:blank', 'smb://host/share']) {
+      expect(contents.open(url), url).toEqual({ action: 'deny' });
+    }
+    expect(contents.open(KLING_LINKS.docs)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.opened).toEqual([KLING_LINKS.docs]));
+  });
+
+  it('turns a click on an allowed link into the browser, and refuses other links without opening anything', async () => {
+    const contents = createdContents();
+    fake.opened.length = 0;
+    expect(contents.refuses('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.refuses('will-navigate', KLING_LINKS.console)).toBe(true);
+    await vi.waitFor(() => expect(fake.opened).toEqual([KLING_LINKS.console]));
+  });
+});
+
+describe('permissions', () => {
+  const request = (permission: string, requestingUrl: string) => {
+    const callback = vi.fn();
+    fake.session.request?.({}, permission, callback, { requestingUrl });
+    return callback.mock.calls[0]?.[0] as boolean;
+  };
+  const check = (permission: string, origin: string) => fake.session.check?.({}, permission, origin, {}) as boolean;
+
+  it('refuses every permission the app does not use', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'pointerLock', 'openExternal', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'idle-detection', 'storage-access', 'window-management', 'unknown']) {
+      expect(request(permission, APP_PAGE), permission).toBe(false);
+      expect(check(permission, 'app://studio'), permission).toBe(false);
+    }
+    expect(fake.session.device?.({ deviceType: 'usb', origin: 'app://studio' })).toBe(false);
+  });
+
+  it('grants clipboard writing and full screen to the app’s own page only', () => {
+    for (const permission of ['clipboard-sanitized-write', 'fullscreen']) {
+      expect(request(permission, APP_PAGE), permission).toBe(true);
+      expect(check(permission, 'app://studio'), permission).toBe(true);
+      expect(request(permission, 'https://evil.example/'), permission).toBe(false);
+      expect(check(permission, 'https://evil.example'), permission).toBe(false);
+    }
   });
 });

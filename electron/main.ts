@@ -5,6 +5,7 @@ import Store from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from './http/csp';
+import { APP_ORIGIN, APP_SCHEME, MEDIA_ORIGIN, MEDIA_SCHEME } from './http/origins';
 import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
 import { safeStorageBox } from './platform/secret-box';
@@ -20,9 +21,6 @@ import { sandboxProvider, startBuiltInSandbox } from './tasks/sandbox-provider';
 import type { ActiveProvider } from './tasks/provider';
 import { listChannels } from '../shared/ipc/contract';
 
-const APP_ORIGIN = 'app://studio';
-const MEDIA_SCHEME = 'studio-media';
-const MEDIA_ORIGIN = `${MEDIA_SCHEME}://library`;
 const here = dirname(fileURLToPath(import.meta.url));
 // The folder of package.json, in development and inside the packaged app alike.
 const appRoot = app.getAppPath();
@@ -36,7 +34,7 @@ const devServerUrl = devOnly('VITE_DEV_SERVER_URL');
 if (process.env[USER_DATA_ENV]) app.setPath('userData', process.env[USER_DATA_ENV]);
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
@@ -90,7 +88,8 @@ function openSettings(): { store: KeyValueStore; notice?: string } {
 }
 
 async function ready(): Promise<void> {
-  hardenApp(isAppUrl);
+  const desktop = electronDesktopShell(() => mainWindow);
+  hardenApp({ isAppUrl, openInBrowser: (url) => desktop.openInBrowser(url), log: (message) => console.error(message) });
   const { store: settings, notice: settingsNotice } = openSettings();
   const provider = await sandbox();
   const studio = createStudioServices({
@@ -101,7 +100,7 @@ async function ready(): Promise<void> {
     ...(settingsNotice ? { settingsNotice } : {}),
     secretBox: safeStorageBox(),
     mediaUrl: mediaUrlWith(`${MEDIA_ORIGIN}/`),
-    desktop: electronDesktopShell(() => mainWindow),
+    desktop,
     windowShell: electronWindowShell(() => mainWindow),
     menu: { platform: process.platform, developer: !app.isPackaged },
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
@@ -112,14 +111,17 @@ async function ready(): Promise<void> {
   services = studio;
 
   const csp = contentSecurityPolicy(MEDIA_ORIGIN);
-  protocol.handle('app', (request) =>
+  protocol.handle(APP_SCHEME, (request) =>
     staticResponse(rendererRoot, new URL(request.url).pathname, request, { 'Content-Security-Policy': csp }),
   );
   protocol.handle(MEDIA_SCHEME, (request) => mediaResponse(studio.library, new URL(request.url).pathname, request));
   for (const { name } of listChannels()) {
-    ipcMain.handle(name, (event, request: unknown) =>
-      studio.registry.handle(name, request, { url: event.senderFrame?.url ?? '' }),
-    );
+    // Only the top frame of the app's own page may call: a subframe, or a frame already gone, counts as a stranger.
+    ipcMain.handle(name, (event, request: unknown) => {
+      const frame = event.senderFrame;
+      const url = frame && frame === event.sender.mainFrame ? frame.url : '';
+      return studio.registry.handle(name, request, { url });
+    });
   }
 
   const windowState = { get: () => settings.get<WindowState>('window') ?? {}, set: (s: WindowState) => settings.set('window', s) };
@@ -133,12 +135,24 @@ async function ready(): Promise<void> {
     // The page's background in the theme in use (set from Settings above), so no flash of the other one at start.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1115' : '#f6f7fa',
     show: false,
+    // Every item stated, not left to defaults, so the intent reads here and scanners assuming older defaults agree.
     webPreferences: {
-      preload: join(here, 'preload.cjs'),
+      preload: join(here, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: our own preload, exposing only the contract-built `studio` object
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      safeDialogs: true,
+      // Today's Chromium has no Auxclick feature left to disable: middle-click on a link is stopped by the window-open
+      // handler (platform/security.ts) and the renderer's link guard. Stated for scanners that look for it.
+      disableBlinkFeatures: 'Auxclick',
+      // @ts-expect-error Electron removed `remote` (and this option) in v14; stated for scanners assuming older defaults.
+      enableRemoteModule: false,
       spellcheck: true,
     },
   });

@@ -11,6 +11,7 @@ import { createTaskEngine, type TaskEngine } from './tasks/engine';
 import { reaches, type ActiveProvider } from './tasks/provider';
 import { createProviderRegistry, type ProviderRegistry } from './tasks/providers';
 import { profileHandlers } from './ipc/profile-handlers';
+import { linkHandlers } from './ipc/link-handlers';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { ProfileStore } from './settings/profile-store';
 import { CredentialVault, plainBox, type SecretBox } from './settings/credential-vault';
@@ -128,6 +129,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       },
       ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot: () => library.root, defaultLibraryRoot }),
       'provider:status': async () => providerStatus(),
+      ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
     },

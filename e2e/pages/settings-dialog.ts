@@ -30,6 +30,14 @@ export class SettingsDialog {
     await expect(this.dialog).toBeHidden();
   }
 
+  /** Open the empty "New profile" form. */
+  async newProfileForm(): Promise<Locator> {
+    await this.dialog.getByRole('button', { name: 'Add profile…' }).click();
+    const form = this.dialog.getByRole('form', { name: 'New profile' });
+    await expect(form).toBeVisible();
+    return form;
+  }
+
   async addOfficial(p: OfficialProfileInput): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Add profile…' }).click();
     const form = this.dialog.getByRole('form', { name: 'New profile' });

@@ -16,6 +16,8 @@ export interface DesktopShell {
   reveal(path: string): void;
   /** Ask where to save a copy of something; undefined when the person cancels. */
   chooseSavePath(suggestedName: string, filters?: SaveDialogFilter[]): Promise<string | undefined>;
+  /** Open a web page in the person's browser. Callers pass only URLs that passed `allowedExternalUrl`. */
+  openInBrowser(url: string): Promise<void>;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface DesktopShell {
 export class RecordingDesktopShell implements DesktopShell {
   readonly revealed: string[] = [];
   readonly trashed: string[] = [];
+  readonly opened: string[] = [];
   /** What the next save dialog answers; undefined = the person cancels. */
   nextSavePath: string | undefined;
 
@@ -44,6 +47,10 @@ export class RecordingDesktopShell implements DesktopShell {
 
   reveal(path: string): void {
     this.revealed.push(path);
+  }
+
+  async openInBrowser(url: string): Promise<void> {
+    this.opened.push(url);
   }
 
   async chooseSavePath(): Promise<string | undefined> {

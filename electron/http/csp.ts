@@ -1,18 +1,44 @@
 // The renderer's Content-Security-Policy: scripts only from the app itself, media only from the app and the library's
-// media origin, no network beyond. Sent as a header by whatever serves the renderer (Electron's app:// protocol or
-// the test host), so both run the renderer under the same policy.
-export function contentSecurityPolicy(mediaOrigin: string): string {
+// media origin, no network beyond, no frames, no plugins, no forms. Sent as a header by whatever serves the renderer
+// (Electron's app:// protocol or the test host), so both run the renderer under the same policy; the same policy sits
+// in renderer/index.html as a <meta> too, so it holds wherever the page is loaded from and scanners can read it.
+
+type Directives = [name: string, sources: string][];
+
+function directives(mediaOrigin: string): Directives {
   return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `img-src 'self' data: blob: ${mediaOrigin}`,
-    `media-src 'self' blob: ${mediaOrigin}`,
-    `connect-src 'self' ${mediaOrigin}`,
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
+    ['default-src', "'none'"],
+    ['script-src', "'self'"],
+    ['style-src', "'self'"],
+    ['img-src', `'self' data: blob: ${mediaOrigin}`],
+    ['media-src', `'self' blob: ${mediaOrigin}`],
+    ['connect-src', `'self' ${mediaOrigin}`],
+    ['font-src', "'self'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    ['frame-ancestors', "'none'"],
+    ['object-src', "'none'"],
+  ];
+}
+
+const join = (list: Directives) => list.map(([name, sources]) => `${name} ${sources}`).join('; ');
+
+/** The policy as a response header. */
+export function contentSecurityPolicy(mediaOrigin: string): string {
+  return join(directives(mediaOrigin));
+}
+
+/** The policy as renderer/index.html carries it: a <meta> cannot hold frame-ancestors (browsers ignore it there). */
+export function metaContentSecurityPolicy(mediaOrigin: string): string {
+  return join(directives(mediaOrigin).filter(([name]) => name !== 'frame-ancestors'));
+}
+
+/** A policy as directive → sources, for tests and checks. */
+export function parseContentSecurityPolicy(policy: string): Map<string, string[]> {
+  const parsed = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) parsed.set(name.toLowerCase(), sources);
+  }
+  return parsed;
 }

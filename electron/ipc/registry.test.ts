@@ -98,6 +98,33 @@ describe('handler registry', () => {
     await expect(reg.handle('provider:status', {}, TRUSTED)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('refuses a request that is not a plain object of plain data before zod sees it', async () => {
+    const handler = vi.fn(async () => 'ran');
+    const reg = registry({ 'app:info': handler });
+    let deep: unknown = {};
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    const cases: [unknown, string][] = [
+      [new Uint8Array(12 * 1024 * 1024), 'request: Expected an object'],
+      [['a'], 'request: Expected an object'],
+      ['text', 'request: Expected an object'],
+      [new Map([['a', 1]]), 'request: Expected an object'],
+      [{ a: new Date() }, 'request: Unexpected Date'],
+      [{ a: new Float64Array(2) }, 'request: Unexpected Float64Array'],
+      [{ a: 10n }, 'request: Unexpected BigInt'],
+      [deep, 'request: Nested too deeply'],
+      [{ a: Array.from({ length: 300_000 }, () => 0) }, 'request: Too large'],
+    ];
+    for (const [request, message] of cases) {
+      expect(await reg.handle('app:info', request, TRUSTED), message).toEqual({ ok: false, error: { code: 'invalid-request', message } });
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('keeps a refusal short even when the request names a huge key', async () => {
+    const result = await registry().handle('app:info', { [`k${'x'.repeat(100_000)}`]: 1 }, TRUSTED);
+    expect(result.ok === false && result.error.message.length).toBeLessThanOrEqual(400);
+  });
+
   it('answers a channel outside the contract with unknown-channel', async () => {
     expect(await registry().handle('shell:exec', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(await registry().handle('__proto__', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

@@ -2,6 +2,7 @@
 // and the handler's outcome returned as data. Electron's ipcMain and the Chromium test host both call `handle`.
 import { listChannels } from '../../shared/ipc/contract';
 import { fail, ok, type BridgeResult } from '../../shared/ipc/result';
+import { payloadShapeProblem } from './payload-shape';
 import { UserFacingError } from './user-facing-error';
 
 export type Handler = (request: never) => Promise<unknown>;
@@ -16,6 +17,9 @@ export interface HandlerRegistry {
   handle(channel: string, request: unknown, sender: Sender): Promise<BridgeResult<unknown>>;
   channels(): string[];
 }
+
+/** Zod quotes unknown keys and paths back; a request built to be huge must not come back as a huge message. */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function createHandlerRegistry(
   handlers: Handlers,
@@ -35,13 +39,16 @@ export function createHandlerRegistry(
       const def = byName.get(channel);
       const handler = handlers[channel];
       if (!def || !handler) return fail({ code: 'unknown-channel', message: `Unknown bridge channel ${channel}` });
+      const shapeProblem = payloadShapeProblem(request ?? {});
+      if (shapeProblem) return fail({ code: 'invalid-request', message: shapeProblem });
       const parsed = def.request.safeParse(request ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
+        const field = clip(issue?.path.map(String).join('.') ?? '', 200);
         return fail({
           code: 'invalid-request',
-          message: issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'Invalid request',
-          ...(issue?.path.length ? { field: issue.path.join('.') } : {}),
+          message: issue ? clip(`${field || 'request'}: ${issue.message}`, 400) : 'Invalid request',
+          ...(field ? { field } : {}),
         });
       }
       try {

@@ -1,6 +1,6 @@
 // Media reach the renderer only from inside generation folders: URLs built by mediaUrlWith resolve back to the file,
 // and no spelling of a path (encoded slashes, dot segments, absolute paths, bad escapes) reaches anything else.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,63 @@ describe('absolute paths', () => {
     for (const path of [secret, encodeURIComponent(secret), `${encodeURIComponent(base)}/secret.txt`]) {
       expect((await get(path)).status).toBe(404);
     }
+  });
+});
+
+describe('symbolic links', () => {
+  // Real links in a real library: a planted link must not serve what it points at, whatever its name.
+  let outside: string;
+  beforeAll(async () => {
+    outside = join(base, 'outside');
+    await mkdir(outside);
+    await writeFile(join(outside, 'start.png'), 'secret');
+    await writeFile(join(outside, 'generation.json'), '{}');
+  });
+
+  it('refuses a servable name that links to a file outside the library', async () => {
+    const folder = join(library.root, 'planted-file');
+    await mkdir(folder);
+    await symlink(join(base, 'secret.txt'), join(folder, 'poster.jpg'));
+    await symlink(join(outside, 'start.png'), join(folder, 'start.png'));
+    for (const name of ['poster.jpg', 'start.png']) {
+      const r = await get(`planted-file/${name}`);
+      expect(r.status, name).toBe(404);
+      expect(await r.text()).toBe('Not found');
+    }
+  });
+
+  it('refuses a generation folder that is itself a link out of the library', async () => {
+    await symlink(outside, join(library.root, 'planted-folder'), 'dir');
+    expect((await get('planted-folder/start.png')).status).toBe(404);
+  });
+
+  it('refuses a relative link that climbs out, and a link to a link that does', async () => {
+    const folder = join(library.root, 'planted-relative');
+    await mkdir(folder);
+    await symlink('../../secret.txt', join(folder, 'end.png'));
+    await symlink(join(folder, 'end.png'), join(folder, 'end.jpg'));
+    expect((await get('planted-relative/end.png')).status).toBe(404);
+    expect((await get('planted-relative/end.jpg')).status).toBe(404);
+  });
+
+  it('refuses a dangling link', async () => {
+    const folder = join(library.root, 'planted-dangling');
+    await mkdir(folder);
+    await symlink(join(base, 'nothing-here.png'), join(folder, 'start.png'));
+    expect((await get('planted-dangling/start.png')).status).toBe(404);
+  });
+
+  it('still serves a link that stays inside the library, and a library reached through a link', async () => {
+    const folder = join(library.root, 'linked-inside');
+    await mkdir(folder);
+    await symlink(join(library.folderPath(record), 'start.png'), join(folder, 'start.png'));
+    expect((await get('linked-inside/start.png')).status).toBe(200);
+
+    const alias = join(base, 'library-alias');
+    await symlink(library.root, alias, 'dir');
+    const throughLink = new Library({ root: alias });
+    const r = await mediaResponse(throughLink, `${record.folder}/start.png`, new Request('http://host/'));
+    expect(r.status).toBe(200);
   });
 });
 

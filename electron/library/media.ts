@@ -1,6 +1,8 @@
 // Media of the library reach the renderer only through this responder: a URL names a generation folder and a file
 // in it, and nothing outside the library root can be named. The URL scheme differs per host (a custom protocol in
 // Electron, a loopback http path in the test host), so the prefix is passed in.
+import { realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import type { Library } from './library';
 import { fileResponse } from '../http/file-response';
 import type { GenerationRecord, GenerationView } from '../../shared/library/generation';
@@ -33,9 +35,23 @@ export async function mediaResponse(library: Library, path: string, request: Req
   }
   const [folder = '', name = ''] = parts;
   const file = parts.length === 2 && isServableMedia(name) ? library.resolveFile(folder, name) : undefined;
-  if (!file) return new Response('Not found', { status: 404 });
+  if (!file || !(await staysInside(library.root, file))) return new Response('Not found', { status: 404 });
   // Canvas capture of a frame (for the poster) needs CORS-clean media in Electron, where the page's origin differs.
   return fileResponse(file, request, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
+}
+
+/**
+ * Whether the file, with every symbolic link on its way followed, is still inside the library: a link planted in a
+ * generation folder (`start.png -> ~/.ssh/id_rsa`), or a generation folder that is itself a link, must not serve what
+ * it points at. The root is resolved too, so a library that lives behind a link (a moved data folder) still works.
+ */
+async function staysInside(root: string, file: string): Promise<boolean> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    return realFile.startsWith(realRoot + sep);
+  } catch {
+    return false;
+  }
 }
 
 export function toView(record: GenerationRecord, url: MediaUrl): GenerationView {

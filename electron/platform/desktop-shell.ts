@@ -1,12 +1,19 @@
 // Electron's side of DesktopShell: the real trash, file manager and save dialog.
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { dialog, shell } from 'electron';
+import { allowedExternalUrl } from '../../shared/security/external-links';
 import type { DesktopShell } from '../desktop/desktop-shell';
 
 export function electronDesktopShell(window: () => BrowserWindow | undefined): DesktopShell {
   return {
     trash: (path) => shell.trashItem(path),
     reveal: (path) => shell.showItemInFolder(path),
+    async openInBrowser(url) {
+      // Checked again here, next to the call, so no caller can hand the browser (or the OS's URL handlers) anything else.
+      const allowed = allowedExternalUrl(url);
+      if (!allowed) throw new Error('Only https links to Kling’s documentation and console are opened');
+      await shell.openExternal(allowed); // eng-disable OPEN_EXTERNAL_JS_CHECK: `allowed` passed the https allow-list just above
+    },
     async chooseSavePath(suggestedName, filters) {
       const owner = window();
       const options = { defaultPath: suggestedName, ...(filters ? { filters } : {}) };

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import type { ProfileView } from '../../shared/settings/profiles';
 import type { BridgeError } from '../../shared/ipc/result';
+import { KLING_LINKS } from '../../shared/security/external-links';
 import { studio } from '../api';
+import { ExternalLink } from '../app/ExternalLink';
 import { useProfiles } from '../store/profiles';
 
 type Kind = 'official' | 'gateway';
@@ -144,6 +146,9 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
               </label>
             </div>
           )}
+          <p className="credential-help">
+            Keys are made on <ExternalLink href={KLING_LINKS.console}>Kling’s developer console</ExternalLink>.
+          </p>
         </>
       ) : (
         <>

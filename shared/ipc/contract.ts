@@ -169,6 +169,8 @@ export const contract = {
     info: channel(none, returns<AppInfo>()),
     /** The renderer's commands for the application menu; sent again whenever one changes (label, enabled, …). */
     setMenu: channel(menuStateSchema, returns<null>()),
+    /** Open a link in the system browser: only https links to Kling's docs and console (shared/security/external-links). */
+    openLink: channel(z.object({ url: z.string().max(4096) }).strict(), returns<null>()),
   },
   settings: {
     get: channel(none, returns<SettingsState>()),
