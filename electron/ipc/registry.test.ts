@@ -108,9 +108,10 @@ describe('handler registry', () => {
       [['a'], 'request: Expected an object'],
       ['text', 'request: Expected an object'],
       [new Map([['a', 1]]), 'request: Expected an object'],
-      [{ a: new Date() }, 'request: Unexpected Date'],
-      [{ a: new Float64Array(2) }, 'request: Unexpected Float64Array'],
-      [{ a: 10n }, 'request: Unexpected BigInt'],
+      [{ a: new Date() }, 'a: Unexpected Date'],
+      [{ a: new Float64Array(2) }, 'a: Unexpected Float64Array'],
+      [{ a: 10n }, 'a: Unexpected BigInt'],
+      [{ a: new Uint8Array(4) }, 'a: Unexpected bytes'],
       [deep, 'request: Nested too deeply'],
       [{ a: Array.from({ length: 300_000 }, () => 0) }, 'request: Too large'],
     ];
@@ -118,6 +119,16 @@ describe('handler registry', () => {
       expect(await reg.handle('app:info', request, TRUSTED), message).toEqual({ ok: false, error: { code: 'invalid-request', message } });
     }
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('takes bytes only in the fields the schema declares as bytes', async () => {
+    const savePoster = vi.fn(async () => 'saved');
+    const reg = registry({ 'generations:savePoster': savePoster, 'settings:update': savePoster });
+    expect(await reg.handle('generations:savePoster', { id: 'g1', jpeg: new Uint8Array(3) }, TRUSTED)).toEqual({ ok: true, value: 'saved' });
+    // A strict object handed a big typed array would cost zod seconds: refused before it looks.
+    const misplaced = await reg.handle('settings:update', { newDocument: new Uint8Array(12 * 1024 * 1024) }, TRUSTED);
+    expect(misplaced).toEqual({ ok: false, error: { code: 'invalid-request', message: 'newDocument: Unexpected bytes' } });
+    expect(savePoster).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a refusal short even when the request names a huge key', async () => {

@@ -2,6 +2,7 @@
 // and the handler's outcome returned as data. Electron's ipcMain and the Chromium test host both call `handle`.
 import { listChannels } from '../../shared/ipc/contract';
 import { fail, ok, type BridgeResult } from '../../shared/ipc/result';
+import { byteFieldNames } from './byte-fields';
 import { payloadShapeProblem } from './payload-shape';
 import { UserFacingError } from './user-facing-error';
 
@@ -28,7 +29,7 @@ export function createHandlerRegistry(
   const channels = listChannels();
   const missing = channels.filter((c) => !handlers[c.name]).map((c) => c.name);
   if (missing.length > 0) throw new Error(`No handler for bridge channel(s): ${missing.join(', ')}`);
-  const byName = new Map(channels.map((c) => [c.name, c]));
+  const byName = new Map(channels.map((c) => [c.name, { ...c, byteFields: byteFieldNames(c.request) }]));
 
   return {
     channels: () => [...byName.keys()],
@@ -39,8 +40,8 @@ export function createHandlerRegistry(
       const def = byName.get(channel);
       const handler = handlers[channel];
       if (!def || !handler) return fail({ code: 'unknown-channel', message: `Unknown bridge channel ${channel}` });
-      const shapeProblem = payloadShapeProblem(request ?? {});
-      if (shapeProblem) return fail({ code: 'invalid-request', message: shapeProblem });
+      const shapeProblem = payloadShapeProblem(request ?? {}, def.byteFields);
+      if (shapeProblem) return fail({ code: 'invalid-request', message: clip(shapeProblem, 400) });
       const parsed = def.request.safeParse(request ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -11,6 +11,7 @@ import { listChannels } from '../../shared/ipc/contract';
 import type { BridgeResult } from '../../shared/ipc/result';
 import { encodePng } from '../../shared/kling/test-images';
 import { RecordingDesktopShell } from '../desktop/desktop-shell';
+import { byteFieldNames } from '../ipc/byte-fields';
 import { payloadShapeProblem } from '../ipc/payload-shape';
 import { mediaUrlWith } from '../library/media';
 import { createStudioServices, type StudioServices } from '../services';
@@ -117,7 +118,7 @@ describe('the bridge under fuzz', () => {
         if (!carried || carried.value === undefined || carried.value === null) continue;
         // A payload the schema accepts is a valid request, not fuzz: handlers may act on those. (The shape check first,
         // as the registry does: it keeps zod away from the huge ones.)
-        if (payloadShapeProblem(carried.value) === undefined && schema.safeParse(carried.value).success) continue;
+        if (payloadShapeProblem(carried.value, byteFieldNames(schema)) === undefined && schema.safeParse(carried.value).success) continue;
         sent++;
         const result = await services.registry.handle(name, carried.value, APP);
         expect(isTypedError(result), `${name}: ${JSON.stringify(result).slice(0, 300)}`).toBe(true);

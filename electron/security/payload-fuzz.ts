@@ -3,6 +3,7 @@
 // RegExp, Error, BigInt — wrong-typed, oversized, deeply nested, or near-valid with one part broken. Shapes come from
 // the channel's own zod schema, so channels added to the contract later are fuzzed with their own field names.
 import type { z } from 'zod';
+import { schemaDef } from '../ipc/byte-fields';
 
 export type Rng = () => number;
 
@@ -46,7 +47,7 @@ const HOSTILE_STRINGS = [
 
 const NUMBERS = [0, -0, -1, 1.5, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e-308, 2 ** 31, 0x7fffffff + 1];
 
-interface Def {
+interface FuzzDef {
   type: string;
   shape?: Record<string, z.ZodType>;
   innerType?: z.ZodType;
@@ -56,7 +57,7 @@ interface Def {
   values?: unknown[];
   entries?: Record<string, unknown>;
 }
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodType) => schemaDef(schema) as FuzzDef;
 
 /** A value the schema probably accepts, or close to it: the starting point of near-valid payloads. */
 export function plausible(schema: z.ZodType, rng: Rng, depth = 0): unknown {
