@@ -8,6 +8,8 @@ import { startSandboxServer, type SandboxServer, type SandboxTiming } from '../e
 import { sandboxProvider } from '../electron/tasks/sandbox-provider';
 import { electronBinary } from './host/electron-binary';
 import { startStudioHost, type StudioHost } from './host/studio-host';
+import { testKeyring } from './host/test-keyring';
+import type { KeyProtection } from '../shared/settings/profiles';
 import { StudioPage } from './pages/studio-page';
 
 const repo = join(import.meta.dirname, '..');
@@ -20,6 +22,8 @@ export const SANDBOX_CREDENTIALS = {
   accessKey: 'e2e-access-key',
   secretKey: 'e2e-secret-key-0123456789',
   gatewayToken: 'e2e-gateway-token',
+  /** A key no code would write on its own, for looking for leaks (e2e/specs/secrets.spec.ts). */
+  canaryApiKey: 'sk-LEAKCANARY-7f3a9c2e5b8d1046',
 } as const;
 
 export interface StudioApp {
@@ -39,9 +43,14 @@ interface Running {
   stop(): Promise<void>;
 }
 
-export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTiming | undefined }, { hostBrowser: Browser | undefined }>({
+export const test = base.extend<
+  { studio: StudioApp; sandboxTiming: SandboxTiming | undefined; keyProtection: KeyProtection },
+  { hostBrowser: Browser | undefined }
+>({
   /** How long sandbox tasks stay submitted and processing; the `fast` preset when unset. */
   sandboxTiming: [undefined, { option: true }],
+  /** The machine the Chromium host plays: one with a system keyring, or Linux without one (basic_text). */
+  keyProtection: ['keyring', { option: true }],
 
   hostBrowser: [
     async ({ playwright }, use, workerInfo) => {
@@ -53,13 +62,13 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
     { scope: 'worker' },
   ],
 
-  studio: async ({ hostBrowser, sandboxTiming }, use, testInfo) => {
+  studio: async ({ hostBrowser, sandboxTiming, keyProtection }, use, testInfo) => {
     const dir = await mkdtemp(join(tmpdir(), 'kling-studio-e2e-'));
     const libraryRoot = join(dir, 'library');
     const apiKey = SANDBOX_CREDENTIALS.apiKey;
     const sandbox = await startSandboxServer({
       credentials: {
-        apiKeys: [apiKey, SANDBOX_CREDENTIALS.userApiKey],
+        apiKeys: [apiKey, SANDBOX_CREDENTIALS.userApiKey, SANDBOX_CREDENTIALS.canaryApiKey],
         accessKeys: [{ accessKey: SANDBOX_CREDENTIALS.accessKey, secretKey: SANDBOX_CREDENTIALS.secretKey }],
         gatewayTokens: [SANDBOX_CREDENTIALS.gatewayToken],
       },
@@ -69,11 +78,14 @@ export const test = base.extend<{ studio: StudioApp; sandboxTiming: SandboxTimin
 
     let launch: () => Promise<Running>;
     if (hostBrowser) {
+      // One keyring for the whole test, so what was stored before a restart reads back after it.
+      const secretBox = testKeyring(keyProtection);
       launch = async () => {
         const host: StudioHost = await startStudioHost({
           libraryRoot,
           settingsPath: join(dir, 'settings.json'),
           provider: sandboxProvider(sandbox.baseUrl, apiKey, fetch),
+          secretBox,
         });
         const context = await hostBrowser.newContext(testInfo.project.use);
         const page = await host.open(context);

@@ -16,6 +16,7 @@ import type { ActiveProvider } from '../../electron/tasks/provider';
 import { decodeBytes } from './bytes-codec';
 import { JsonFileStore } from '../../electron/settings/key-value';
 import { RecordingDesktopShell } from '../../electron/desktop/desktop-shell';
+import type { SecretBox } from '../../electron/settings/credential-vault';
 import { RecordingWindowShell } from '../../electron/desktop/window-shell';
 import { describeProblem, setAsideUnreadableSettings } from '../../electron/settings/settings-file';
 
@@ -55,17 +56,26 @@ export interface StudioHost {
   desktop: RecordingDesktopShell;
   /** The window as the services see it: the application menu (clickable), notifications, badge, progress, focus. */
   window: RecordingWindowShell;
+  /** Everything main logged (also printed). */
+  logs: readonly string[];
   /** Open the app in a new page of `context`, wired to this host's services. */
   open(context: BrowserContext): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startStudioHost(options: { libraryRoot: string; settingsPath: string; provider: ActiveProvider }): Promise<StudioHost> {
+export async function startStudioHost(options: {
+  libraryRoot: string;
+  settingsPath: string;
+  provider: ActiveProvider;
+  /** How credentials are encrypted at rest (the test's stand-in keyring); in plain text when left out. */
+  secretBox?: SecretBox;
+}): Promise<StudioHost> {
   const pages = new Set<Page>();
   // Bridge calls still being handled (e.g. a poster saved as the page closes): close() waits for them, so nothing
   // writes into the library after the test has moved on (and removes the folder).
   const inFlight = new Set<Promise<unknown>>();
   const desktop = new RecordingDesktopShell(join(options.libraryRoot, '..', 'trash'));
+  const logs: string[] = [];
   let origin = '';
   // As electron/main.ts does before opening electron-store: an unreadable file is moved aside and reported once.
   const problem = setAsideUnreadableSettings(options.settingsPath);
@@ -87,7 +97,11 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
     },
     fetch,
     isTrustedSender: (sender) => sender.url.startsWith(`${origin}/`),
-    log: (message) => console.error(message),
+    log: (message) => {
+      logs.push(message);
+      console.error(message);
+    },
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
 
   const renderer = join(repo, 'dist', 'renderer');
@@ -112,6 +126,7 @@ export async function startStudioHost(options: { libraryRoot: string; settingsPa
     services,
     desktop,
     window: windowShell,
+    logs,
     async open(context) {
       const page = await context.newPage();
       await page.exposeBinding('__studioInvoke', (source, channel: string, request: unknown) => {

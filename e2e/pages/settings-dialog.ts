@@ -7,6 +7,8 @@ export interface OfficialProfileInput {
   apiKey?: string;
   accessKey?: string;
   secretKey?: string;
+  /** On a machine without a keyring: how the key is kept (the form preselects "this session only"). */
+  keep?: 'session' | 'stored';
 }
 
 export class SettingsDialog {
@@ -28,6 +30,28 @@ export class SettingsDialog {
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Close settings' }).click();
     await expect(this.dialog).toBeHidden();
+  }
+
+  /** The form's answer to "Keep the key", shown only where no system keyring protects a stored key. */
+  keeping(form: Locator, keep: 'session' | 'stored'): Locator {
+    return form.getByRole('group', { name: 'Keep the key' }).getByRole('radio', { name: keep === 'session' ? /For this session only/ : /Store it on this computer/ });
+  }
+
+  async chooseKeeping(form: Locator, keep: 'session' | 'stored'): Promise<void> {
+    await this.keeping(form, keep).check();
+  }
+
+  /** "ending in …1046": how a profile shows its key (the key itself never reaches the window). */
+  storedKey(name: string): Locator {
+    return this.profile(name).getByLabel(/ending in/);
+  }
+
+  /** Open the form that edits a profile. */
+  async edit(name: string): Promise<Locator> {
+    await this.profile(name).getByRole('button', { name: `Edit ${name}` }).click();
+    const form = this.dialog.getByRole('form', { name: `Edit ${name}` });
+    await expect(form).toBeVisible();
+    return form;
   }
 
   /** Open the empty "New profile" form. */
@@ -53,6 +77,7 @@ export class SettingsDialog {
       await form.getByLabel('Access key', { exact: true }).fill(p.accessKey ?? '');
       await form.getByLabel('Secret key', { exact: true }).fill(p.secretKey ?? '');
     }
+    if (p.keep) await this.chooseKeeping(form, p.keep);
     await form.getByRole('button', { name: 'Save profile' }).click();
     await expect(form).toBeHidden();
   }

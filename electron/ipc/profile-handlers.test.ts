@@ -23,8 +23,7 @@ afterEach(async () => {
   await world.close();
 });
 
-function handlers(box: SecretBox = plainBox) {
-  const settings = new MemoryStore();
+function handlers(box: SecretBox = plainBox, settings = new MemoryStore()) {
   const profiles = new ProfileStore(settings);
   const vault = new CredentialVault(settings, box);
   const providers = createProviderRegistry({ profiles, vault, sandbox: rig.provider, fetch });
@@ -81,23 +80,50 @@ describe('profiles:importTasks', () => {
 });
 
 describe('a credential that can no longer be decrypted', () => {
-  it('is listed as not set, so the person enters it again', async () => {
+  it('is listed as not set at the next start, so the person enters it again', async () => {
     let broken = false;
+    const settings = new MemoryStore();
     const box: SecretBox = {
-      secure: true,
+      protection: 'keyring',
       encrypt: (s) => s,
       decrypt: (s) => {
         if (broken) throw new Error('cannot decrypt: another keyring');
         return s;
       },
     };
-    const h = handlers(box);
+    const h = handlers(box, settings);
     const profile = { kind: 'gateway', label: 'Relay', baseUrl: 'https://relay.example.com', pathPrefix: '/kling', modelField: 'model_name', sendAspectRatio: false, concurrency: 2 } as const;
     const saved = await h['profiles:save']({ profile, credential: { kind: 'token', token: 'gw-token' } });
     const id = saved.profiles.find((p) => p.label === 'Relay')!.id;
     expect(saved.profiles.find((p) => p.id === id)?.hasCredential).toBe(true);
 
+    // Another OS account, or a keyring that was reset: the next start cannot read it.
     broken = true;
-    expect((await h['profiles:list']()).profiles.find((p) => p.id === id)?.hasCredential).toBe(false);
+    const next = handlers(box, settings);
+    expect((await next['profiles:list']()).profiles.find((p) => p.id === id)?.hasCredential).toBe(false);
+  });
+});
+
+describe('without a keyring, the person chooses how a key is kept', () => {
+  const relay = { kind: 'gateway', label: 'Relay', baseUrl: 'https://relay.example.com', pathPrefix: '/kling', modelField: 'model_name', sendAspectRatio: false, concurrency: 2 } as const;
+  const box = (protection: SecretBox['protection']): SecretBox => ({ protection, encrypt: (s) => `x${s}`, decrypt: (s) => s.slice(1) });
+
+  it('says how keys would be protected, and shows a key kept for the session with its last four characters', async () => {
+    const settings = new MemoryStore();
+    const h = handlers(box('obfuscated'), settings);
+    expect((await h['profiles:list']()).keyProtection).toBe('obfuscated');
+    const saved = await h['profiles:save']({ profile: relay, credential: { kind: 'token', token: 'gw-session-token-7788' }, keep: 'session' });
+    expect(saved.profiles.find((p) => p.label === 'Relay')).toMatchObject({ hasCredential: true, credentialHint: '7788', credentialKept: 'session' });
+    expect(JSON.stringify([settings.get('credentials'), settings.get('credentialInfo')])).not.toMatch(/7788|gw-session/);
+  });
+
+  it('where nothing can be stored, a key is kept for the session, and storing it is refused in words', async () => {
+    const h = handlers(box('unavailable'));
+    const kept = await h['profiles:save']({ profile: relay, credential: { kind: 'token', token: 'gw-session-token-7788' } });
+    expect(kept.profiles.find((p) => p.label === 'Relay')?.credentialKept).toBe('session');
+    await expect(h['profiles:save']({ profile: relay, credential: { kind: 'token', token: 'gw-session-token-7788' }, keep: 'stored' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      field: 'keep',
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ConnectionReport, credentialSchema, ImportReport, profileInputSchema, ProfilesState } from '../../shared/ipc/contract';
-import { credentialKindOf, type Profile } from '../../shared/settings/profiles';
+import { credentialKindOf, type KeyKeeping, type Profile } from '../../shared/settings/profiles';
 import { KlingApiError } from '../kling/errors';
 import type { Library } from '../library/library';
 import type { CredentialVault } from '../settings/credential-vault';
@@ -54,6 +54,7 @@ export const profilesState = (deps: Pick<ProfileHandlerDeps, 'providers' | 'vaul
   profiles: deps.providers.views(),
   currentId: deps.providers.current().id,
   secureStorage: deps.vault.secure,
+  keyProtection: deps.vault.protection,
 });
 
 export function profileHandlers(deps: ProfileHandlerDeps) {
@@ -77,6 +78,7 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
     'profiles:save': async (request: {
       profile: ProfileInput;
       credential?: z.output<typeof credentialSchema>;
+      keep?: KeyKeeping;
     }): Promise<ProfilesState> => {
       const id = request.profile.id ?? `p-${randomBytes(4).toString('hex')}`;
       if (request.profile.id && !deps.profiles.get(request.profile.id)) {
@@ -86,10 +88,15 @@ export function profileHandlers(deps: ProfileHandlerDeps) {
       if (request.credential && request.credential.kind !== credentialKindOf(profile)) {
         throw new UserFacingError('invalid-input', 'This kind of credential does not fit the profile.', undefined, 'credential');
       }
+      // Without any way to store a key, it can only be kept for the session; the window offers nothing else then.
+      const keep = request.keep ?? (deps.vault.protection === 'unavailable' ? 'session' : 'stored');
+      if (request.credential && keep === 'stored' && deps.vault.protection === 'unavailable') {
+        throw new UserFacingError('invalid-input', 'This computer cannot store a key; keep it for this session only.', undefined, 'keep');
+      }
       deps.profiles.save(profile);
       // A changed kind of credential makes the stored one useless: drop it rather than send the wrong header.
-      const stored = deps.vault.get(id);
-      if (request.credential) deps.vault.set(id, request.credential);
+      const stored = deps.vault.info(id);
+      if (request.credential) deps.vault.set(id, request.credential, keep);
       else if (stored && stored.kind !== credentialKindOf(profile)) deps.vault.delete(id);
       deps.providers.invalidate(id);
       // Generations that were waiting for this profile (or one like it) can go on now.

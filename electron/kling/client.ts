@@ -3,6 +3,7 @@
 // prescribes here: a JWT that expired (1004) is signed again and the request sent once more.
 import { API_PATH, type CreateTaskBody, type Envelope, type TaskData, type TaskStatus } from '../../shared/kling/wire';
 import { KlingApiError, KlingTransportError } from './errors';
+import { redact } from './redact';
 
 /**
  * `task_status` as sent → ours. New-style routes and some gateways answer `succeeded` where the classic route says
@@ -84,11 +85,14 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
   async function send(method: 'GET' | 'POST', url: string, body?: unknown, renewed = false): Promise<unknown> {
     let response: Response;
     let text: string;
+    const authorization = options.auth.header();
+    // What must not appear in any message this request produces: the header, and the key or token inside it.
+    const clean = (message: string) => redact(message, [authorization, authorization.replace(/^Bearer\s+/i, '')]);
     try {
       response = await options.fetch(url, {
         method,
         headers: {
-          Authorization: options.auth.header(),
+          Authorization: authorization,
           Accept: 'application/json',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
@@ -97,7 +101,8 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new KlingTransportError(`Could not reach Kling at ${options.baseUrl}: ${(error as Error).message}`, error);
+      // The original error is not kept as the cause: its message (and a logger printing the cause) may quote the key.
+      throw new KlingTransportError(`Could not reach Kling at ${options.baseUrl}: ${clean((error as Error).message)}`);
     }
     let envelope: Envelope<unknown>;
     try {
@@ -110,7 +115,7 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
     }
     if (envelope.code !== 0) {
       if (envelope.code === 1004 && !renewed && options.auth.renew()) return send(method, url, body, true);
-      throw new KlingApiError(envelope.code, response.status, envelope.message ?? '', envelope.request_id);
+      throw new KlingApiError(envelope.code, response.status, clean(String(envelope.message ?? '')), envelope.request_id);
     }
     return envelope.data;
   }

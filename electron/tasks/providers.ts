@@ -2,7 +2,7 @@
 // used while no other profile has a credential, or when the person picks it.
 import { OFFICIAL_WIRE } from '../../shared/kling/request';
 import { credentialKindOf, resolveBaseUrl, SANDBOX_PROFILE_ID, type Profile, type ProfileView } from '../../shared/settings/profiles';
-import { accountOf, authFor } from '../kling/auth';
+import { signedAuth } from '../kling/auth';
 import { createKlingClient } from '../kling/client';
 import type { CredentialVault } from '../settings/credential-vault';
 import type { ProfileStore } from '../settings/profile-store';
@@ -43,19 +43,20 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       built.set(profile.id, sandbox);
       return sandbox;
     }
-    const credential = deps.vault.get(profile.id);
-    if (!credential || credential.kind !== credentialKindOf(profile)) return undefined;
+    // What the vault knows without decrypting: the key is read only when a request is signed (signedAuth).
+    const info = deps.vault.info(profile.id);
+    if (!info || info.kind !== credentialKindOf(profile)) return undefined;
     const baseUrl = resolveBaseUrl(profile, deps.sandbox.baseUrl);
     const provider: ActiveProvider = {
       id: profile.id,
       kind: profile.kind,
       label: profile.label,
       baseUrl,
-      account: accountOf(credential),
+      account: info.account,
       client: createKlingClient({
         baseUrl,
         pathPrefix: profile.kind === 'gateway' ? profile.pathPrefix : '',
-        auth: authFor(credential, deps.now),
+        auth: signedAuth(() => deps.vault.read(profile.id), deps.now),
         fetch: deps.fetch,
       }),
       wire:
@@ -87,11 +88,16 @@ export function createProviderRegistry(deps: ProviderRegistryDeps): ProviderRegi
       return chosen ?? all.find((p) => p.kind !== 'sandbox') ?? all[0] ?? deps.sandbox;
     },
     views: () =>
-      deps.profiles.list().map((p) => ({
-        ...p,
-        hasCredential: p.id === SANDBOX_PROFILE_ID || deps.vault.has(p.id),
-        baseUrlResolved: resolveBaseUrl(p, deps.sandbox.baseUrl),
-      })),
+      deps.profiles.list().map((p) => {
+        const info = p.id === SANDBOX_PROFILE_ID ? undefined : deps.vault.info(p.id);
+        return {
+          ...p,
+          hasCredential: p.id === SANDBOX_PROFILE_ID || info !== undefined,
+          baseUrlResolved: resolveBaseUrl(p, deps.sandbox.baseUrl),
+          ...(info?.hint ? { credentialHint: info.hint } : {}),
+          ...(info ? { credentialKept: info.kept } : {}),
+        };
+      }),
     invalidate: (id) => void built.delete(id),
   };
 }

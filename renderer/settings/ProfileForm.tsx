@@ -1,11 +1,14 @@
 // Add or edit a way to reach Kling. Secrets are typed here, sent to main once, and never shown again: an edit
 // leaves the secret fields empty, and empty means "keep the stored one".
 import { useState } from 'react';
-import type { ProfileView } from '../../shared/settings/profiles';
+import type { KeyKeeping, ProfileView } from '../../shared/settings/profiles';
 import type { BridgeError } from '../../shared/ipc/result';
 import { KLING_LINKS } from '../../shared/security/external-links';
 import { studio } from '../api';
 import { ExternalLink } from '../app/ExternalLink';
+import { describeStoredKey } from './CredentialSummary';
+import { KeyKeepingChoice } from './KeyKeepingChoice';
+import './credential.css';
 import { useProfiles } from '../store/profiles';
 
 type Kind = 'official' | 'gateway';
@@ -55,6 +58,9 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
   const editing = Boolean(profile);
   const keep = editing && profile?.hasCredential;
   const patch = (p: Partial<Draft>) => setD((old) => ({ ...old, ...p }));
+  // Without a keyring the person chooses how a new key is kept; the safe answer is preselected.
+  const protection = useProfiles((s) => s.state?.keyProtection ?? 'keyring');
+  const [keeping, setKeeping] = useState<KeyKeeping>(profile?.credentialKept ?? 'session');
 
   const credential = () => {
     if (d.kind === 'gateway') return d.token.trim() ? { kind: 'token' as const, token: d.token } : undefined;
@@ -75,7 +81,7 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
         d.kind === 'official'
           ? { ...common, kind: 'official', region: d.region, auth: d.auth, ...(d.region === 'custom' ? { baseUrl: d.baseUrl } : {}) }
           : { ...common, kind: 'gateway', baseUrl: d.baseUrl, pathPrefix: d.pathPrefix, modelField: d.modelField, sendAspectRatio: d.sendAspectRatio },
-      ...(credential() ? { credential: credential() } : {}),
+      ...(credential() ? { credential: credential(), ...(protection === 'keyring' ? {} : { keep: keeping }) } : {}),
     });
     setSaving(false);
     if (!result.ok) return setError(result.error);
@@ -84,6 +90,8 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
   }
 
   const secretHint = keep ? 'Stored — leave empty to keep it' : '';
+  // The last four characters belong to the key that identifies the account (the access key of a pair), never the secret.
+  const keyHint = keep && profile?.credentialHint ? `Stored, ends in ${profile.credentialHint} — leave empty to keep it` : secretHint;
   const fieldError = (f: string) => (error?.field?.endsWith(f) ? error.message : undefined);
 
   return (
@@ -132,13 +140,13 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
           {d.auth === 'api-key' ? (
             <label className="field">
               <span className="field__label">API key</span>
-              <input className="input" type="password" autoComplete="off" value={d.apiKey} placeholder={secretHint} onChange={(e) => patch({ apiKey: e.target.value })} />
+              <input className="input" type="password" autoComplete="off" value={d.apiKey} placeholder={keyHint} onChange={(e) => patch({ apiKey: e.target.value })} />
             </label>
           ) : (
             <div className="field-row">
               <label className="field">
                 <span className="field__label">Access key</span>
-                <input className="input" type="password" autoComplete="off" value={d.accessKey} placeholder={secretHint} onChange={(e) => patch({ accessKey: e.target.value })} />
+                <input className="input" type="password" autoComplete="off" value={d.accessKey} placeholder={keyHint} onChange={(e) => patch({ accessKey: e.target.value })} />
               </label>
               <label className="field">
                 <span className="field__label">Secret key</span>
@@ -165,7 +173,7 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
           </div>
           <label className="field">
             <span className="field__label">Gateway token</span>
-            <input className="input" type="password" autoComplete="off" value={d.token} placeholder={secretHint} onChange={(e) => patch({ token: e.target.value })} />
+            <input className="input" type="password" autoComplete="off" value={d.token} placeholder={keyHint} onChange={(e) => patch({ token: e.target.value })} />
           </label>
           <div className="field-row">
             <label className="field field--grow">
@@ -183,6 +191,13 @@ export function ProfileForm({ profile, onDone }: { profile?: ProfileView; onDone
           </div>
         </>
       )}
+      {keep && profile && (
+        <p className="credential-stored">
+          {describeStoredKey(profile)} is {profile.credentialKept === 'session' ? 'kept for this session' : 'stored'}. Leave the key
+          {d.kind === 'official' && d.auth === 'access-key' ? 's' : ''} empty to keep it.
+        </p>
+      )}
+      {protection !== 'keyring' && <KeyKeepingChoice protection={protection} value={protection === 'unavailable' ? 'session' : keeping} onChange={setKeeping} />}
       <label className="field field--narrow">
         <span className="field__label">Tasks at once</span>
         <input className="input" type="number" min={1} max={50} value={d.concurrency} onChange={(e) => patch({ concurrency: Number(e.target.value) || 1 })} />

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../../shared/settings/profiles';
 import { studio } from '../api';
 import { useProfiles } from '../store/profiles';
+import { CredentialSummary } from './CredentialSummary';
 import { ProfileForm } from './ProfileForm';
 import './settings.css';
 
@@ -35,7 +36,9 @@ function ProfileRow({ p, current }: { p: ProfileView; current: boolean }) {
         {current && <span className="chip chip--succeed">Used for new generations</span>}
         {!p.hasCredential && <span className="chip chip--queued">No credential</span>}
       </div>
-      <p className="profile__meta">{describe(p)}</p>
+      <p className="profile__meta">
+        {describe(p)} <CredentialSummary profile={p} />
+      </p>
       <div className="profile__actions">
         {!current && p.hasCredential && (
           <button
@@ -144,7 +147,7 @@ export function SettingsDialog() {
       <p className="settings__intro">
         A profile is a way to reach Kling: your official account (API key, or access key + secret key), or a gateway that
         relays the same API. Keys stay in the app's main process, encrypted by your system
-        {state && !state.secureStorage ? ' — on this computer no keyring was found, so they are only obfuscated on disk' : ''}.
+        {state && !state.secureStorage ? ' — on this computer no keyring was found, so each key is kept for the session only, or stored only obfuscated, as you choose' : ''}.
       </p>
       <ul className="profiles" aria-label="Profiles">
         {state?.profiles.map((p) => <ProfileRow key={p.id} p={p} current={p.id === state.currentId} />)}

@@ -1,7 +1,8 @@
+// What the bridge takes for a profile and its key.
 // The profile's base URL: it is echoed back to the renderer and kept in every record, so a URL that carries a secret
 // (userinfo, a query, a fragment) is refused with a message that says where the secret belongs.
 import { describe, expect, it } from 'vitest';
-import { profileInputSchema } from './contract';
+import { credentialSchema, profileInputSchema } from './contract';
 
 const gateway = (baseUrl: string) => profileInputSchema.safeParse({ kind: 'gateway', label: 'Relay', baseUrl });
 const custom = (baseUrl: string) =>
@@ -37,5 +38,17 @@ describe('base URL', () => {
 
   it('a path with an @ after the host is not userinfo', () => {
     expect(gateway('https://relay.example.com/@team/kling').success).toBe(true);
+  });
+});
+
+describe('credential', () => {
+  it('takes keys as Kling and gateways issue them, trimmed', () => {
+    expect(credentialSchema.parse({ kind: 'api-key', apiKey: '  sk-Abc_123.456-xyz=  ' })).toEqual({ kind: 'api-key', apiKey: 'sk-Abc_123.456-xyz=' });
+  });
+
+  it.each(['sk-abc\ndef', 'sk-abc def', 'sk-abc\tdef', 'sk-abcé', 'sk-abc\u200bdef', 'sk-abc€'])('refuses %j in words, before it can reach a header', (apiKey) => {
+    const result = credentialSchema.safeParse({ kind: 'api-key', apiKey });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/check what was pasted/);
   });
 });

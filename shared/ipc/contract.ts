@@ -3,7 +3,7 @@
 // before any handler runs.
 import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
-import { DEFAULT_CONCURRENCY, type ProfileView } from '../settings/profiles';
+import { DEFAULT_CONCURRENCY, type KeyProtection, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
 import { channelName, type CHANNELS, type EventName } from './channels';
 import { menuStateSchema } from '../desktop/menu';
@@ -98,7 +98,15 @@ export const profileInputSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const secret = (what: string) => z.string().trim().min(4, { message: `Enter the ${what}` }).max(4000);
+// A key goes into an HTTP header: characters a header cannot carry (a line break or a space picked up while copying,
+// a non-Latin letter) would make the request fail, with the key quoted in the error. Refused here, in words.
+const secret = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(4, { message: `Enter the ${what}` })
+    .max(4000)
+    .regex(/^[\x21-\x7e]+$/, { message: `The ${what} has a space, a line break or a character keys do not have: check what was pasted` });
 export const credentialSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('api-key'), apiKey: secret('API key') }),
   z.object({ kind: z.literal('access-key'), accessKey: secret('access key'), secretKey: secret('secret key') }),
@@ -111,6 +119,8 @@ export interface ProfilesState {
   currentId: string;
   /** False when the OS offers no keyring: secrets are then only obfuscated on disk. */
   secureStorage: boolean;
+  /** How a stored key would be protected; without a keyring the person chooses how to keep a new key. */
+  keyProtection: KeyProtection;
 }
 
 export interface ConnectionReport {
@@ -184,7 +194,15 @@ export const contract = {
   },
   profiles: {
     list: channel(none, returns<ProfilesState>()),
-    save: channel(z.object({ profile: profileInputSchema, credential: credentialSchema.optional() }), returns<ProfilesState>()),
+    save: channel(
+      z.object({
+        profile: profileInputSchema,
+        credential: credentialSchema.optional(),
+        /** Without a keyring: keep a new key for this session only, or store it knowing it is only obfuscated. */
+        keep: z.enum(['stored', 'session']).optional(),
+      }),
+      returns<ProfilesState>(),
+    ),
     remove: channel(z.object({ id: profileId }), returns<ProfilesState>()),
     select: channel(z.object({ id: profileId }), returns<ProfilesState>()),
     testConnection: channel(z.object({ id: profileId }), returns<ConnectionReport>()),
