@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the pure core run in Node and may read their fixtures from disk.
+    files: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', 'react', 'konva', '**/electron/**', '**/renderer/**'] }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -23,5 +23,11 @@ export default defineConfig({
     target: 'chrome130',
     sourcemap: true,
   },
+  // Workers are classic scripts (the selection worker loads OpenCV with importScripts) in their own folder: they are
+  // served with their own Content-Security-Policy (electron/http/csp.ts).
+  worker: {
+    format: 'iife',
+    rolldownOptions: { output: { entryFileNames: 'workers/[name]-[hash].js' } },
+  },
   server: { port: 5173, strictPort: true },
 });

@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, nativeTheme, protocol } from 'electron';
 import Store from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentSecurityPolicy } from './http/csp';
+import { contentSecurityPolicyFor } from './http/csp';
 import { APP_ORIGIN, APP_SCHEME, MEDIA_ORIGIN, MEDIA_SCHEME } from './http/origins';
 import { staticResponse } from './http/static-response';
 import { mediaResponse, mediaUrlWith } from './library/media';
@@ -110,10 +110,10 @@ async function ready(): Promise<void> {
   });
   services = studio;
 
-  const csp = contentSecurityPolicy(MEDIA_ORIGIN);
-  protocol.handle(APP_SCHEME, (request) =>
-    staticResponse(rendererRoot, new URL(request.url).pathname, request, { 'Content-Security-Policy': csp }),
-  );
+  protocol.handle(APP_SCHEME, (request) => {
+    const path = new URL(request.url).pathname;
+    return staticResponse(rendererRoot, path, request, { 'Content-Security-Policy': contentSecurityPolicyFor(path, MEDIA_ORIGIN) });
+  });
   protocol.handle(MEDIA_SCHEME, (request) => mediaResponse(studio.library, new URL(request.url).pathname, request));
   for (const { name } of listChannels()) {
     // Only the top frame of the app's own page may call: a subframe, or a frame already gone, counts as a stranger.

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from '@playwright/test';
-import { contentSecurityPolicy } from '../../electron/http/csp';
+import { contentSecurityPolicyFor } from '../../electron/http/csp';
 import { staticResponse } from '../../electron/http/static-response';
 import { mediaResponse, mediaUrlWith } from '../../electron/library/media';
 import { createStudioServices, type StudioServices } from '../../electron/services';
@@ -111,7 +111,7 @@ export async function startStudioHost(options: {
       const path = new URL(request.url).pathname;
       const response = path.startsWith(MEDIA_PREFIX)
         ? await mediaResponse(services.library, path.slice(MEDIA_PREFIX.length), request)
-        : await staticResponse(renderer, path, request, { 'Content-Security-Policy': contentSecurityPolicy(origin) });
+        : await staticResponse(renderer, path, request, { 'Content-Security-Policy': contentSecurityPolicyFor(path, origin) });
       await sendWebResponse(res, response);
     })().catch((error: Error) => {
       res.writeHead(500).end(error.message);

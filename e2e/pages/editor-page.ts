@@ -10,7 +10,10 @@ export interface ImagePoint {
   y: number;
 }
 
-export type ToolName = 'Brush' | 'Eraser' | 'Rectangle fill' | 'Lasso fill' | 'Path';
+export type ToolName = 'Brush' | 'Eraser' | 'Rectangle fill' | 'Lasso fill' | 'Path' | 'Select object' | 'Magic wand';
+
+/** A key held during a drag or click (selection tools: Shift adds, Alt subtracts / "not part of it"). */
+export type Modifier = 'Shift' | 'Alt';
 
 export class EditorPage {
   constructor(readonly page: Page) {}
@@ -35,6 +38,10 @@ export class EditorPage {
   }
   get shortcutsDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+  /** What the selection tools are doing (progress, messages); hidden when idle. */
+  get selectionStatus(): Locator {
+    return this.page.getByRole('status', { name: 'Selection status' });
   }
   get discardDialog(): Locator {
     return this.page.getByRole('alertdialog', { name: 'Discard this draft?' });
@@ -96,9 +103,35 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
-  async click(p: ImagePoint): Promise<void> {
+  async click(p: ImagePoint, modifier?: Modifier): Promise<void> {
     const q = await this.toPage(p);
+    if (modifier) await this.page.keyboard.down(modifier);
     await this.page.mouse.click(q.x, q.y);
+    if (modifier) await this.page.keyboard.up(modifier);
+  }
+
+  /** A drag with `modifier` held from before the press to after the release. */
+  async dragWith(modifier: Modifier, points: ImagePoint[], steps = 8): Promise<void> {
+    await this.page.keyboard.down(modifier);
+    await this.drag(points, steps);
+    await this.page.keyboard.up(modifier);
+  }
+
+  /** Object select: a box from `from` to `to`, then waits until the result is applied (or an error is shown). */
+  async selectObject(from: ImagePoint, to: ImagePoint, modifier?: Modifier): Promise<void> {
+    await this.useTool('Select object');
+    if (modifier) await this.dragWith(modifier, [from, to]);
+    else await this.drag([from, to]);
+    await this.waitForSelection();
+  }
+
+  async waitForSelection(): Promise<void> {
+    // Generous: the first use loads the engine (11 MB of WebAssembly), and CI machines are slow and shared.
+    await expect(this.selectionStatus).toBeHidden({ timeout: 120_000 });
+  }
+
+  async setTolerance(value: number): Promise<void> {
+    await this.page.getByRole('slider', { name: 'Magic wand tolerance' }).fill(String(value));
   }
 
   async fillRect(from: ImagePoint, to: ImagePoint): Promise<void> {

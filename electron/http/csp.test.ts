@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, metaContentSecurityPolicy, parseContentSecurityPolicy } from './csp';
+import {
+  contentSecurityPolicy,
+  contentSecurityPolicyFor,
+  metaContentSecurityPolicy,
+  parseContentSecurityPolicy,
+  workerContentSecurityPolicy,
+} from './csp';
 import { MEDIA_ORIGIN } from './origins';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -72,5 +78,23 @@ describe('where the policy is delivered', () => {
     const head = indexHtml.slice(indexHtml.indexOf('<head>'), indexHtml.indexOf('</head>'));
     expect(head.indexOf('Content-Security-Policy')).toBeLessThan(head.search(/<script|<link|<style/) === -1 ? Infinity : head.search(/<script|<link|<style/));
     expect(indexHtml).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script for the policy to break
+  });
+});
+
+describe('the workers policy (the selection worker runs OpenCV)', () => {
+  const worker = parseContentSecurityPolicy(workerContentSecurityPolicy());
+
+  it('is served for the workers folder only; every other file gets the page policy', () => {
+    expect(contentSecurityPolicyFor('/workers/selection.worker-abc.js', MEDIA_ORIGIN)).toBe(workerContentSecurityPolicy());
+    for (const path of ['/index.html', '/assets/index.js', '/assets/workers/x.js', '/']) {
+      expect(contentSecurityPolicyFor(path, MEDIA_ORIGIN)).toBe(contentSecurityPolicy(MEDIA_ORIGIN));
+    }
+  });
+
+  it('lets the worker compile WebAssembly and OpenCV build its glue, and reach nothing', () => {
+    expect(worker.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"]);
+    expect(worker.get('default-src')).toEqual(["'none'"]);
+    expect(worker.has('connect-src')).toBe(false);
+    expect(worker.has('img-src')).toBe(false);
   });
 });

@@ -42,3 +42,30 @@ export function parseContentSecurityPolicy(policy: string): Map<string, string[]
   }
   return parsed;
 }
+
+/** Where the build puts the Web Workers (vite.config.ts, `worker.rolldownOptions.output`). */
+export const WORKERS_PATH = '/workers/';
+
+/**
+ * The policy of the renderer's Web Workers. A dedicated worker runs under the policy delivered with ITS script
+ * (CSP 3, "initialize a worker's policy container"; Chromium does so, and ignores the page's policy there), so the
+ * page keeps the strict policy above. The selection worker runs OpenCV compiled to WebAssembly
+ * (@techstark/opencv-js, for the object select):
+ * - 'wasm-unsafe-eval' lets it compile that WebAssembly (the module is inside the script, not fetched);
+ * - 'unsafe-eval': OpenCV's Emscripten glue (embind) builds its function wrappers with `new Function` when it starts,
+ *   and fails without it (every published build of the package does).
+ * Both only for the worker: it has no DOM, no `window.studio` bridge and (default-src 'none') no network, so code
+ * made there can reach nothing but the pixels it is given and the page's postMessage handler.
+ */
+export function workerContentSecurityPolicy(): string {
+  return join([
+    ['default-src', "'none'"],
+    ['script-src', "'self' 'wasm-unsafe-eval' 'unsafe-eval'"],
+    ['base-uri', "'none'"],
+  ]);
+}
+
+/** The header for a file of the built renderer at `pathname`: the workers' policy for workers, else the page's. */
+export function contentSecurityPolicyFor(pathname: string, mediaOrigin: string): string {
+  return pathname.startsWith(WORKERS_PATH) ? workerContentSecurityPolicy() : contentSecurityPolicy(mediaOrigin);
+}

@@ -11,6 +11,7 @@ import './editor.css';
 import { AreasPanel } from './panels/AreasPanel';
 import { NewDocumentDialog, ShortcutsDialog } from './panels/Dialogs';
 import { Toolbar, ZoomBar } from './panels/Toolbar';
+import { SelectionStatusHint } from './selection/SelectionStatusHint';
 import { openFrame } from './session';
 import { useEditor } from './store';
 
@@ -63,6 +64,7 @@ export function Editor() {
             <div className="ed-stage">
               <EditorCanvas doc={doc} image={image} />
               <ZoomBar />
+              <SelectionStatusHint />
             </div>
             <AreasPanel doc={doc} />
           </div>

@@ -50,6 +50,8 @@ const TOOLS: { id: ToolId; label: string; key: string }[] = [
   { id: 'rect', label: 'Rectangle fill', key: 'R' },
   { id: 'lasso', label: 'Lasso fill', key: 'L' },
   { id: 'trajectory', label: 'Path', key: 'T' },
+  { id: 'select-object', label: 'Select object', key: 'W' },
+  { id: 'magic-wand', label: 'Magic wand', key: 'Shift+W' },
 ];
 
 export const toolCommandId = (id: ToolId) => `editor.tool.${id}`;

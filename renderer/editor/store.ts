@@ -6,7 +6,7 @@ import type { DraftStatus } from './drafts/autosave';
 import type { EditorDocument } from './model/document';
 import type { HistoryState } from './model/history';
 
-export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'trajectory';
+export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'trajectory' | 'select-object' | 'magic-wand';
 
 export interface View {
   /** Screen pixels per image pixel. */

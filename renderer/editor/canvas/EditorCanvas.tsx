@@ -9,6 +9,7 @@ import { useComposer } from '../../store/composer';
 import type { EditorDocument } from '../model/document';
 import { buildSprites, pointAlong } from '../preview/motion-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
+import { setSelectionFrame } from '../selection/frame-pixels';
 import { tool, toolContext } from '../tools/tools';
 import { OverlaySurface, paletteFor } from './overlay-surface';
 import { imageSamples, localPoint, measureSince } from './pointer-input';
@@ -51,6 +52,12 @@ export function EditorCanvas({ doc, image }: Props) {
 
   const hiddenAreas = useEditor((e) => e.hiddenAreas);
   const palette = paletteFor(doc.areas, activeAreaId, hiddenAreas);
+
+  // The selection tools read the photo's pixels from the image shown here.
+  useEffect(() => {
+    setSelectionFrame(image);
+    return () => setSelectionFrame(null);
+  }, [image]);
 
   // The overlay, one per document, drawn by the overlay layer (see overlay-surface.ts): a tint change redraws the
   // layer; pixel changes are put into the layer's canvas by the surface itself.
@@ -169,7 +176,7 @@ export function EditorCanvas({ doc, image }: Props) {
     }
     if (evt.button !== 0) return;
     if (s.playing) useEditor.setState({ playing: false });
-    const ctx = toolContext();
+    const ctx = toolContext({ shift: evt.shiftKey, alt: evt.altKey });
     if (!ctx) return;
     target?.setPointerCapture(evt.pointerId);
     tool().down(toImage(s.view, localPoint(evt, box.current)), ctx);
@@ -210,7 +217,7 @@ export function EditorCanvas({ doc, image }: Props) {
     const t = tool();
     const el = container.current;
     if (!t.active || !el) return;
-    const ctx = toolContext();
+    const ctx = toolContext({ shift: evt.shiftKey, alt: evt.altKey });
     const rect = box.current ?? el.getBoundingClientRect();
     if (ctx) t.up(toImage(useEditor.getState().view, localPoint(evt, rect)), ctx);
   };

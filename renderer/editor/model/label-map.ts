@@ -125,6 +125,15 @@ export class LabelMap implements GestureParticipant {
     return this.withSpans((sink) => polygonSpans(points, this.width, this.height, sink), label, mode, 'Lasso');
   }
 
+  /**
+   * Any shape given as spans (e.g. a selection mask turned into runs, see selection/mask-spans.ts), in `mode`.
+   * `spans` must call the sink with rows and columns inside the map (x1 exclusive).
+   */
+  fillSpans(spans: (sink: SpanSink) => void, label: number, mode: InkMode = 'paint', opName = 'Selection'): Rect | null {
+    assertLabel(label);
+    return this.withSpans(spans, label, mode, opName);
+  }
+
   /** The whole image becomes `label`, taking every pixel from every other area. */
   fillAll(label: number): Rect | null {
     assertLabel(label);

@@ -3,6 +3,7 @@ import { getCommand, shortcutLabel } from '../../commands/registry';
 import { nextRedoIsFrames, nextUndoIsFrames, toolCommandId } from '../commands';
 import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
 import { useFrameHistory } from '../../composer/frames/frame-history';
+import { SelectionOptions } from '../selection/SelectionOptions';
 import { CommandButton } from './CommandButton';
 
 const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
@@ -11,6 +12,8 @@ const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
   { id: 'rect', icon: '▭', text: 'Rect' },
   { id: 'lasso', icon: '◯', text: 'Lasso' },
   { id: 'trajectory', icon: '↗', text: 'Path' },
+  { id: 'select-object', icon: '⬚', text: 'Object' },
+  { id: 'magic-wand', icon: '✦', text: 'Wand' },
 ];
 
 export function Toolbar() {
@@ -50,6 +53,7 @@ export function Toolbar() {
         />
         <output className="ed-size__value">{brushSize}px</output>
       </label>
+      <SelectionOptions tool={tool} />
       <div className="ed-group" role="group" aria-label="History">
         <CommandButton id="editor.undo" label={framesPast && nextUndoIsFrames() ? 'Undo frame change' : history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
           ↶

@@ -4,8 +4,17 @@ import type { Point } from '../../../shared/editor/geometry';
 import type { Area, EditorDocument } from '../model/document';
 import type { SelectedPoint, ToolPreview } from '../store';
 
+/** Keys held with the pointer press or release (selection tools: Shift adds, Alt subtracts). */
+export interface Modifiers {
+  shift: boolean;
+  alt: boolean;
+}
+
+export const NO_MODIFIERS: Modifiers = { shift: false, alt: false };
+
 export interface ToolContext {
   doc: EditorDocument;
+  modifiers: Modifiers;
   area: Area | null;
   /** Brush radius in image pixels. */
   brushRadius: number;

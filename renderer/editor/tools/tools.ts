@@ -1,8 +1,10 @@
 // One instance of each tool; the store says which is active.
 import { activeArea, editorState, useEditor, type ToolId } from '../store';
 import { createPaintTool } from './paint-tool';
+import { createMagicWandTool } from './magic-wand-tool';
+import { createObjectSelectTool } from './object-select-tool';
 import { createLassoTool, createRectTool } from './shape-tools';
-import type { Tool, ToolContext } from './tool';
+import { NO_MODIFIERS, type Modifiers, type Tool, type ToolContext } from './tool';
 import { createTrajectoryTool } from './trajectory-tool';
 
 const tools: Record<ToolId, Tool> = {
@@ -11,6 +13,8 @@ const tools: Record<ToolId, Tool> = {
   rect: createRectTool(),
   lasso: createLassoTool(),
   trajectory: createTrajectoryTool(),
+  'select-object': createObjectSelectTool(),
+  'magic-wand': createMagicWandTool(),
 };
 
 export function tool(id: ToolId = editorState().tool): Tool {
@@ -18,11 +22,12 @@ export function tool(id: ToolId = editorState().tool): Tool {
 }
 
 /** The context the active tool works in, read fresh from the store at each event. */
-export function toolContext(): ToolContext | null {
+export function toolContext(modifiers: Modifiers = NO_MODIFIERS): ToolContext | null {
   const s = editorState();
   if (!s.doc) return null;
   return {
     doc: s.doc,
+    modifiers,
     area: activeArea(s),
     brushRadius: s.brushSize / 2,
     scale: s.view.scale,

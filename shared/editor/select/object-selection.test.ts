@@ -1,0 +1,56 @@
+// Quality of the object select on the test set in e2e/fixtures/objects (real photographs with a cut-out
+// composited at a known place; see its NOTICE.md): a box around the object alone must give IoU ≥ 0.9.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGrayPng } from '../png';
+import { intersectionOverUnion, maskBounds, type RgbaImage } from './images';
+import { ObjectSelection } from './object-selection';
+import { openCvReady, type OpenCv, type OpenCvModule } from './opencv';
+import { clampBox, cropRgba, placeMask, selectionRegion } from './region';
+
+const FIXTURES = join(import.meta.dirname, '../../../e2e/fixtures/objects');
+const CASES = ['horse-on-grass', 'cat-on-brick', 'blob-on-astronaut', 'horse-on-rocket', 'cup-on-gravel'];
+
+function photo(name: string): RgbaImage {
+  const { width, height, data } = jpeg.decode(readFileSync(join(FIXTURES, `${name}.jpg`)), { useTArray: true });
+  return { width, height, data };
+}
+function truth(name: string): Uint8Array {
+  return decodeGrayPng(readFileSync(join(FIXTURES, `${name}-mask.png`))).pixels;
+}
+
+let cv: OpenCv;
+beforeAll(async () => {
+  const module = createRequire(import.meta.url)('@techstark/opencv-js') as OpenCvModule;
+  ({ cv } = await openCvReady(module));
+}, 60_000);
+
+/** The box a person drags: the object's bounds with a few pixels of slack. */
+function boxAround(mask: Uint8Array, width: number, height: number, slack: number) {
+  const b = maskBounds({ width, height, data: mask });
+  if (!b) throw new Error('empty mask');
+  return clampBox({ x: b.x - slack, y: b.y - slack, width: b.width + 2 * slack, height: b.height + 2 * slack }, width, height)!;
+}
+
+describe('object select (GrabCut + edge snapping)', () => {
+  const scores: Record<string, number> = {};
+  afterAll(() => console.log('IoU', scores));
+
+  it.each(CASES)('a box around the object in %s selects it with IoU ≥ 0.9', (name) => {
+    const image = photo(name);
+    const known = truth(name);
+    const box = boxAround(known, image.width, image.height, 8);
+    const region = selectionRegion(box, image.width, image.height);
+    const selection = new ObjectSelection(cv, cropRgba(image, region), { ...box, x: box.x - region.x, y: box.y - region.y });
+    try {
+      const mask = placeMask(selection.select(), region, image.width, image.height);
+      scores[name] = Math.round(intersectionOverUnion(mask.data, known) * 1000) / 1000;
+      expect(scores[name]).toBeGreaterThanOrEqual(0.9);
+    } finally {
+      selection.dispose();
+    }
+  });
+});
