@@ -56,7 +56,7 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     tellUser(error instanceof Error ? error.message : String(error), 'error');
   };
 
-  const selectBox = async (ctx: ToolContext, box: Rect, mode: SelectionMode, ticket: number): Promise<void> => {
+  const selectBox = async (ctx: ToolContext, box: Rect, mode: SelectionMode, ticket: number, released: number): Promise<void> => {
     const { doc } = ctx;
     const label = ctx.area?.label;
     if (label === undefined) return;
@@ -72,7 +72,10 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     const before = readRegion(doc.labels, region);
     const ok = commitSelection(doc, label, OP_NAME, () => applySelection(doc.labels, mask, label, mode, OP_NAME));
     session = ok ? { doc, label, mode, region, before, applied: mask, written: readRegion(doc.labels, region) } : null;
-    if (ok) setStatus({ kind: 'idle' });
+    if (!ok) return;
+    setStatus({ kind: 'idle' });
+    // From release to the mask on screen (the overlay is drawn in the next frame), for npm run bench.
+    requestAnimationFrame(() => performance.measure('editor.select.object', { start: released, end: performance.now() }));
   };
 
   const refine = async (s: Session, point: Point, object: boolean, ticket: number): Promise<void> => {
@@ -158,7 +161,8 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
       }
       session = null;
       engine().close();
-      startJob((ticket) => selectBox(ctx, box, modeOf({ alt, shift }), ticket));
+      const released = performance.now();
+      startJob((ticket) => selectBox(ctx, box, modeOf({ alt, shift }), ticket, released));
     },
     cancel(ctx) {
       if (state.kind === 'working') {

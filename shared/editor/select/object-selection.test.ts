@@ -53,4 +53,22 @@ describe('object select (GrabCut + edge snapping)', () => {
       selection.dispose();
     }
   });
+
+  it('a click refines the result: "not part of it" removes the clicked region, "part of it" brings it back', () => {
+    const image = photo('cup-on-gravel');
+    const box = clampBox({ x: 130, y: 80, width: 340, height: 340 }, image.width, image.height)!;
+    const region = selectionRegion(box, image.width, image.height);
+    const selection = new ObjectSelection(cv, cropRgba(image, region), { ...box, x: box.x - region.x, y: box.y - region.y });
+    const at = (m: { data: Uint8Array; width: number }, x: number, y: number) => m.data[(y - region.y) * m.width + (x - region.x)];
+    try {
+      const first = selection.select();
+      expect(at(first, 300, 200)).toBe(1);
+      const without = selection.hint({ x: 300 - region.x, y: 200 - region.y }, false);
+      expect(at(without, 300, 200)).toBe(0);
+      const back = selection.hint({ x: 300 - region.x, y: 200 - region.y }, true);
+      expect(at(back, 300, 200)).toBe(1);
+    } finally {
+      selection.dispose();
+    }
+  });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { SelectionRequest, SelectionResponse } from '../workers/selection-protocol';
+import { createSelectionEngine, SelectionCancelled } from './selection-engine';
+
+/** A stand-in for the worker: records what it is sent; the test answers for it. */
+class FakeWorker {
+  sent: SelectionRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<SelectionResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: SelectionRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  answer(message: SelectionResponse): void {
+    this.onmessage?.({ data: message } as MessageEvent<SelectionResponse>);
+  }
+}
+
+function setUp() {
+  const workers: FakeWorker[] = [];
+  const engine = createSelectionEngine(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  });
+  return { engine, workers };
+}
+
+const bitmap = {} as ImageBitmap;
+
+describe('selection engine (main-thread side of the worker)', () => {
+  it('makes no worker until asked, and places a box’s mask at its region', async () => {
+    const { engine, workers } = setUp();
+    expect(workers).toHaveLength(0);
+    const region = { x: 10, y: 20, width: 2, height: 1 };
+    const result = engine.selectObject(bitmap, region, { x: 11, y: 20, width: 1, height: 1 });
+    const w = workers[0]!;
+    const request = w.sent[0];
+    expect(request).toMatchObject({ kind: 'object', box: { x: 1, y: 0, width: 1, height: 1 } });
+    w.answer({ kind: 'mask', id: request!.id, width: 2, height: 1, mask: Uint8Array.from([1, 0]).buffer, ms: 1 });
+    expect(await result).toEqual({ region, data: Uint8Array.from([1, 0]) });
+  });
+
+  it('cancel stops the worker at once, rejects what runs, and the next request gets a fresh worker', async () => {
+    const { engine, workers } = setUp();
+    const running = engine.similarColour(bitmap, { x: 0, y: 0 }, 10);
+    engine.cancel();
+    await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
+    expect(workers[0]?.terminated).toBe(true);
+    void engine.warmUp();
+    expect(workers).toHaveLength(2);
+  });
+
+  it('reports the worker’s error message', async () => {
+    const { engine, workers } = setUp();
+    const hint = engine.hint({ x: 0, y: 0, width: 4, height: 4 }, { x: 1, y: 1 }, false);
+    const w = workers[0]!;
+    w.answer({ kind: 'error', id: w.sent[0]!.id, message: 'Drag a box around the object first.' });
+    await expect(hint).rejects.toThrow('Drag a box around the object first.');
+  });
+});
