@@ -1,5 +1,5 @@
-// The selection tools' options in the toolbar: the magic wand's tolerance, and for the object select what the
-// gestures do. Choosing the object select is its first use: its engine starts loading then, in the background.
+// The selection tools' options in the toolbar: the magic wand's tolerance. Choosing the object select is its first
+// use: its engine starts loading then, in the background.
 import { useEffect } from 'react';
 import { MAX_TOLERANCE } from '../../../shared/editor/select/magic-wand';
 import type { ToolId } from '../store';
@@ -48,13 +48,6 @@ export function SelectionOptions({ tool }: { tool: ToolId }) {
         />
         <output className="ed-size__value">{tolerance}</output>
       </label>
-    );
-  }
-  if (tool === 'select-object') {
-    return (
-      <p className="sel-help" aria-label="Select object help">
-        Drag a box around an object · click: part of it · Alt-click: not part · Shift adds · Alt subtracts
-      </p>
     );
   }
   return null;

@@ -1,13 +1,21 @@
-// Over the canvas: what the selection engine is doing (loading, selecting, with Esc to cancel) or what went wrong.
+// Over the canvas: what the selection engine is doing (loading, selecting, with Esc to cancel) or what went wrong;
+// and while a selection tool is chosen, what its gestures do (in the canvas's corner, out of the photo's way).
 import { useEffect } from 'react';
 import { runCommand } from '../../commands/registry';
-import { setStatus, useSelectionUi } from './selection-store';
+import { useEditor } from '../store';
+import { setStatus, useSelectionUi, type SelectionStatus } from './selection-store';
 import './selection.css';
 
 const MESSAGE_MS = 6000;
 
+const GESTURES: Partial<Record<string, string>> = {
+  'select-object': 'Drag a box around an object · Click: part of it · Alt-click: not part · Shift adds · Alt subtracts',
+  'magic-wand': 'Click a colour · Shift-click adds · Alt-click subtracts',
+};
+
 export function SelectionStatusHint() {
   const status = useSelectionUi((s) => s.status);
+  const gestures = GESTURES[useEditor((s) => s.tool)];
 
   // Messages fade after a while; progress stays until the work ends.
   useEffect(() => {
@@ -18,7 +26,23 @@ export function SelectionStatusHint() {
     return () => clearTimeout(timer);
   }, [status]);
 
-  if (status.kind === 'idle') return <div className="sel-status" role="status" aria-label="Selection status" hidden />;
+  return (
+    <>
+      {gestures && (
+        <p className="sel-gestures" aria-label="Selection tool gestures">
+          {gestures}
+        </p>
+      )}
+      {status.kind === 'idle' ? (
+        <div className="sel-status" role="status" aria-label="Selection status" hidden />
+      ) : (
+        <StatusPill status={status} />
+      )}
+    </>
+  );
+}
+
+function StatusPill({ status }: { status: Exclude<SelectionStatus, { kind: 'idle' }> }) {
   const busy = status.kind === 'loading' || status.kind === 'working';
   const text =
     status.kind === 'loading'
