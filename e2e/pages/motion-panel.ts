@@ -2,6 +2,8 @@
 // dial, and (for the selected area) mask import and export.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export type SpeedName = 'Steady' | 'Ease in' | 'Ease out' | 'Ease in-out' | 'Hold at start' | 'Hold at end';
+
 export type PresetName = 'Straight line' | 'Arc' | 'Circle (orbit)' | 'Wave' | 'Zig-zag' | 'Bounce' | 'Shake in place';
 
 export class MotionPanel {
@@ -16,6 +18,9 @@ export class MotionPanel {
   get dial(): Locator {
     return this.page.getByRole('slider', { name: 'Direction' });
   }
+  get speed(): Locator {
+    return this.page.getByRole('combobox', { name: 'Speed' });
+  }
   get status(): Locator {
     return this.page.getByRole('group', { name: /^Path of/ }).getByRole('status');
   }
@@ -26,6 +31,11 @@ export class MotionPanel {
     await expect(this.presetMenu).toBeVisible();
     await this.presetMenu.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click();
     await expect(this.presetMenu).toBeHidden();
+  }
+
+  /** Picks the selected area's Speed from its list. */
+  async setSpeed(name: SpeedName): Promise<void> {
+    await this.speed.selectOption({ label: name });
   }
 
   /** Drags on the dial from its centre towards `deg` (0 = right, 90 = up), with real pointer events. */

@@ -41,6 +41,7 @@ describe('drafts', () => {
       { x: 25, y: 5 },
       { x: 60, y: 40 },
     ]);
+    d.setSpeed(b.id, 'hold-end');
     const back = draftToDocument(documentToDraft(d, 'k', 1));
     if (!back) throw new Error('no document');
     expect(back.areas.map((x) => [x.kind, x.name, x.colour])).toEqual([
@@ -52,6 +53,7 @@ describe('drafts', () => {
       { x: 25, y: 5 },
       { x: 60, y: 40 },
     ]);
+    expect(cloud && back.speedOf(cloud.id)).toBe('hold-end');
     expect(back.labels.countPixels(cloud?.label ?? 0)).toBe(100);
     expect(back.labels.labelAt(25, 5)).toBe(cloud?.label);
     expect(back.labels.countPixels(1)).toBe(64 * 18);

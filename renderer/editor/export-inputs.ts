@@ -23,7 +23,8 @@ export function exportInputs(doc: EditorDocument): MotionBrushInputs {
   for (const area of doc.dynamicAreas) {
     const png = byLabel.get(area.label);
     if (!png) continue;
-    const path: readonly Point[] = doc.trajectoryOf(area.id) ?? [];
+    // The points as spaced by the path's Speed (its drawn points when steady).
+    const path: readonly Point[] = doc.sentTrajectoryOf(area.id) ?? [];
     out.dynamicMasks.push({ mask: png, trajectory: path.map((p) => ({ x: p.x, y: p.y })) });
   }
   // Visible in DevTools' performance panel and read by the benchmark (scripts/bench.mjs).

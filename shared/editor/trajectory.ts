@@ -91,7 +91,8 @@ export function resampleByArcLength(points: readonly Point[], count: number): Po
   return out;
 }
 
-function distanceToSegment(p: Point, a: Point, b: Point): number {
+/** Distance from `p` to the segment a–b. */
+export function distanceToSegment(p: Point, a: Point, b: Point): number {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len2 = dx * dx + dy * dy;

@@ -7,7 +7,8 @@ import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Shape, Stage } f
 import type { Point } from '../../../shared/editor/geometry';
 import { useComposer } from '../../store/composer';
 import type { EditorDocument } from '../model/document';
-import { buildSprites, pointAlong } from '../preview/motion-preview';
+import { pointAtTime } from '../../../shared/editor/path-speed';
+import { buildSprites } from '../preview/motion-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
 import { setSelectionFrame } from '../selection/frame-pixels';
 import { tool, toolContext } from '../tools/tools';
@@ -135,7 +136,7 @@ export function EditorCanvas({ doc, image }: Props) {
       const t = ((now - started) % periodMs) / periodMs;
       sprites.forEach((s, i) => {
         const start = s.path[0] ?? { x: 0, y: 0 };
-        const at = pointAlong(s.path, t);
+        const at = pointAtTime(s.path, t);
         nodes[i]?.position({ x: s.x + at.x - start.x, y: s.y + at.y - start.y });
       });
       group.getLayer()?.batchDraw();
@@ -305,6 +306,7 @@ export function EditorCanvas({ doc, image }: Props) {
                     active={active}
                     showPoints={active || toolId === 'trajectory'}
                     selectedIndex={selectedPoint?.areaId === a.id ? selectedPoint.index : null}
+                    timing={movingPoints?.areaId !== a.id && doc.speedOf(a.id) !== 'steady' ? doc.sentTrajectoryOf(a.id) : null}
                   />
                 );
               })}

@@ -2,6 +2,7 @@
 // run-length PNG encoder makes a painted 4096² map a few hundred KB at most, and the same decoder reads it back.
 import type { Point } from '../../../shared/editor/geometry';
 import { FIRST_DYNAMIC_LABEL, LABEL_COUNT, STATIC_LABEL } from '../../../shared/editor/labels';
+import { isPathSpeed, type PathSpeed } from '../../../shared/editor/path-speed';
 import { decodeGrayPng, encodeGrayPng } from '../../../shared/editor/png';
 import { EditorDocument, type Area } from '../model/document';
 
@@ -16,6 +17,8 @@ export interface DraftArea {
   /** Written by older versions; visibility is view state now and is ignored. */
   hidden?: boolean;
   trajectory: Point[] | null;
+  /** The path's Speed; absent in drafts written before it existed (= steady). */
+  speed?: PathSpeed;
 }
 
 export interface DraftRecord {
@@ -45,6 +48,7 @@ export function documentToDraft(doc: EditorDocument, key: string, now = Date.now
       name: a.name,
       colour: a.colour,
       trajectory: doc.trajectoryOf(a.id)?.map((p) => ({ x: p.x, y: p.y })) ?? null,
+      ...(a.kind === 'dynamic' && doc.speedOf(a.id) !== 'steady' ? { speed: doc.speedOf(a.id) } : {}),
     })),
     labelsPng: encodeGrayPng(doc.labels.width, doc.labels.height, doc.labels.data),
   };
@@ -80,6 +84,7 @@ export function draftToDocument(draft: DraftRecord): EditorDocument | null {
     if (!id) continue;
     if (/^#[0-9a-f]{6}$/i.test(a.colour)) doc.setColour(id, a.colour);
     if (a.kind === 'dynamic' && a.trajectory && a.trajectory.length >= 2) doc.setTrajectory(id, a.trajectory);
+    if (a.kind === 'dynamic' && isPathSpeed(a.speed)) doc.setSpeed(id, a.speed);
   }
   doc.history.clear();
   return doc;

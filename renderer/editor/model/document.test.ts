@@ -72,4 +72,34 @@ describe('EditorDocument', () => {
     const still = doc.addArea('static');
     expect(() => doc.setTrajectory(still.id, [])).toThrow(DocumentError);
   });
+
+  it('keeps a speed per path: one undo step, the shape untouched, the points sent spaced by it', () => {
+    const doc = newDoc();
+    const a = doc.addArea('dynamic');
+    const line = [
+      { x: 0, y: 10 },
+      { x: 39, y: 10 },
+    ];
+    doc.setTrajectory(a.id, line);
+    expect(doc.speedOf(a.id)).toBe('steady');
+    expect(doc.sentTrajectoryOf(a.id)).toEqual(line);
+    doc.setSpeed(a.id, 'ease-in');
+    expect(doc.history.state.undoLabel).toBe('Speed: Ease in');
+    expect(doc.trajectoryOf(a.id)).toEqual(line);
+    const sent = doc.sentTrajectoryOf(a.id) ?? [];
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent[0]).toEqual(line[0]);
+    expect(sent.at(-1)).toEqual(line[1]);
+    expect(doc.sentTrajectoryOf(a.id)).toBe(sent); // computed once per path and speed
+    // Redrawing keeps the speed: it is how the area moves, not where.
+    doc.setTrajectory(a.id, [line[1]!, line[0]!]);
+    expect(doc.speedOf(a.id)).toBe('ease-in');
+    doc.history.undo();
+    doc.history.undo();
+    expect(doc.speedOf(a.id)).toBe('steady');
+    expect(doc.sentTrajectoryOf(a.id)).toEqual(line);
+    doc.history.redo();
+    expect(doc.speedOf(a.id)).toBe('ease-in');
+    expect(() => doc.setSpeed(doc.addArea('static').id, 'ease-out')).toThrow(DocumentError);
+  });
 });

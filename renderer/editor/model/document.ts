@@ -9,6 +9,7 @@
 // label for the next new area. LabelMap.remapLabels stays available for whoever wants dense labels.
 import { FIRST_DYNAMIC_LABEL, MAX_DYNAMIC_AREAS, MAX_LABEL, STATIC_LABEL } from '../../../shared/editor/labels';
 import type { Point } from '../../../shared/editor/geometry';
+import { PATH_SPEED_LABELS, spacePath, type PathSpeed } from '../../../shared/editor/path-speed';
 import { History } from './history';
 import { LabelMap } from './label-map';
 
@@ -63,6 +64,10 @@ export class EditorDocument {
   private endFrame: FrameInfo | null;
   private areaList: readonly Area[] = [];
   private paths: ReadonlyMap<string, readonly Point[]> = new Map();
+  /** Per moving area; absent = 'steady'. Kept when the path is redrawn: it is how the area moves, not the shape. */
+  private speeds: ReadonlyMap<string, PathSpeed> = new Map();
+  /** The spaced points of each path as last computed, by the path's (immutable) array and speed. */
+  private readonly sentCache = new WeakMap<readonly Point[], Partial<Record<PathSpeed, readonly Point[]>>>();
   private readonly newId: () => string;
   private readonly listeners = new Set<() => void>();
 
@@ -102,6 +107,25 @@ export class EditorDocument {
   }
   get trajectories(): ReadonlyMap<string, readonly Point[]> {
     return this.paths;
+  }
+  speedOf(id: string): PathSpeed {
+    return this.speeds.get(id) ?? 'steady';
+  }
+  /**
+   * The points sent for the area's path: its shape spaced by its speed (shared/editor/path-speed.ts); for a steady
+   * path, the drawn points themselves. Top-left pixels, like trajectoryOf.
+   */
+  sentTrajectoryOf(id: string): readonly Point[] | null {
+    const shape = this.paths.get(id);
+    if (!shape) return null;
+    const speed = this.speedOf(id);
+    if (speed === 'steady') return shape;
+    const cached = this.sentCache.get(shape) ?? {};
+    const hit = cached[speed];
+    if (hit) return hit;
+    const sent = spacePath(shape, speed, { width: this.start.width, height: this.start.height });
+    this.sentCache.set(shape, { ...cached, [speed]: sent });
+    return sent;
   }
 
   /** Called after every metadata change (areas, trajectories, end frame), including undo and redo of one. */
@@ -152,15 +176,20 @@ export class EditorDocument {
       const beforePaths = this.paths;
       const afterPaths = new Map(beforePaths);
       afterPaths.delete(id);
+      const beforeSpeeds = this.speeds;
+      const afterSpeeds = new Map(beforeSpeeds);
+      afterSpeeds.delete(id);
       this.change(
         'Delete area',
         () => {
           this.areaList = afterAreas;
           this.paths = afterPaths;
+          this.speeds = afterSpeeds;
         },
         () => {
           this.areaList = beforeAreas;
           this.paths = beforePaths;
+          this.speeds = beforeSpeeds;
         },
       );
     });
@@ -191,6 +220,18 @@ export class EditorDocument {
     if (points) after.set(id, points.map((p) => ({ x: p.x, y: p.y })));
     else after.delete(id);
     this.change(label ?? (points ? 'Draw path' : 'Remove path'), () => (this.paths = after), () => (this.paths = before));
+  }
+
+  /** How the area moves along its path (one undo step); the path's shape is untouched. */
+  setSpeed(id: string, speed: PathSpeed): void {
+    const area = this.requireArea(id);
+    if (area.kind !== 'dynamic') throw new DocumentError('only moving areas have a speed');
+    if (this.speedOf(id) === speed) return;
+    const before = this.speeds;
+    const after = new Map(before);
+    if (speed === 'steady') after.delete(id);
+    else after.set(id, speed);
+    this.change(`Speed: ${PATH_SPEED_LABELS[speed]}`, () => (this.speeds = after), () => (this.speeds = before));
   }
 
   setEndFrame(frame: FrameInfo | null): void {

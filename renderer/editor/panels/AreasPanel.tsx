@@ -6,6 +6,7 @@ import type { Area, EditorDocument } from '../model/document';
 import { toggleHidden, useEditor } from '../store';
 import { motionWarnings } from '../warnings';
 import { MotionPresetMenu } from '../motion/MotionPresetMenu';
+import { SpeedControl } from '../motion/SpeedControl';
 import { CommandButton } from './CommandButton';
 
 export function AreasPanel({ doc }: { doc: EditorDocument }) {
@@ -82,7 +83,7 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
   const hidden = useEditor((e) => e.hiddenAreas.has(area.id));
   const pixels = doc.labels.countPixels(area.label);
   const share = pixels === 0 ? 'empty' : `${Math.max(0.1, Math.round((pixels / total) * 1000) / 10)} %`;
-  const path = area.kind === 'dynamic' ? doc.trajectoryOf(area.id) : null;
+  const path = area.kind === 'dynamic' ? doc.sentTrajectoryOf(area.id) : null;
   const commitName = (value: string) => {
     setEditing(false);
     const name = value.trim();
@@ -189,14 +190,17 @@ function PathInfo({ doc }: { doc: EditorDocument }) {
   if (!area || area.kind !== 'dynamic') {
     return <p className="ed-path ed-note">Select a moving area to draw its path.</p>;
   }
-  const path = doc.trajectoryOf(area.id);
+  const path = doc.sentTrajectoryOf(area.id);
+  const shape = doc.trajectoryOf(area.id);
   return (
     <div className="ed-path" role="group" aria-label={`Path of ${area.name}`}>
       <p className="ed-path__count" aria-label="Path points">
         {path ? `${path.length} points sent` : 'No path yet'}
+        {path && shape && shape.length !== path.length && ` (${shape.length} drawn)`}
         {selected?.areaId === area.id && ` · point ${selected.index + 1} selected`}
       </p>
       <MotionPresetMenu doc={doc} area={area} />
+      <SpeedControl doc={doc} area={area} />
       <p className="ed-note">Drag with the Path tool (T), or click points and double-click / Enter to finish. Drag a dot to move it.</p>
       <div className="ed-ops">
         <CommandButton id="editor.path.reverse">Reverse</CommandButton>

@@ -1,7 +1,7 @@
 // Motion preview: each moving area's pixels, cut out of the start frame, slide along its path over the clip's
-// duration while the rest stays put. A sketch of the intent, not a prediction of what Kling will render.
+// duration while the rest stays put, one equal step of time per point sent (the reading "Speed" relies on,
+// shared/editor/path-speed.ts). A sketch of the intent, not a prediction of what Kling will render.
 import type { Point } from '../../../shared/editor/geometry';
-import { pathLength } from '../../../shared/editor/trajectory';
 import type { EditorDocument } from '../model/document';
 
 export interface Sprite {
@@ -51,7 +51,7 @@ export function buildSprites(doc: EditorDocument, image: CanvasImageSource): Spr
   const boxes = labelBoxes(doc.labels);
   const sprites: Sprite[] = [];
   for (const area of doc.dynamicAreas) {
-    const path = doc.trajectoryOf(area.id);
+    const path = doc.sentTrajectoryOf(area.id);
     const box = boxes.get(area.label);
     if (!path || path.length < 2 || !box) continue;
     const w = box.x1 - box.x0 + 1;
@@ -72,20 +72,4 @@ export function buildSprites(doc: EditorDocument, image: CanvasImageSource): Spr
     sprites.push({ canvas, x: box.x0, y: box.y0, path });
   }
   return sprites;
-}
-
-/** The point at fraction `t` (0..1) of the path's length. */
-export function pointAlong(path: readonly Point[], t: number): Point {
-  const first = path[0] ?? { x: 0, y: 0 };
-  const total = pathLength(path);
-  if (total === 0 || t <= 0) return first;
-  let remaining = Math.min(1, t) * total;
-  for (let i = 1; i < path.length; i++) {
-    const a = path[i - 1] as Point;
-    const b = path[i] as Point;
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
-    if (remaining <= len && len > 0) return { x: a.x + ((b.x - a.x) * remaining) / len, y: a.y + ((b.y - a.y) * remaining) / len };
-    remaining -= len;
-  }
-  return path[path.length - 1] ?? first;
 }
