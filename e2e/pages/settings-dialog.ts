@@ -1,4 +1,5 @@
-// The Settings dialog: profiles through which generations reach Kling.
+// The Settings view (once a dialog, hence the file's name): profiles through which generations reach Kling, defaults
+// for new documents, generations, notifications, theme and the library's location.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface OfficialProfileInput {
@@ -14,8 +15,30 @@ export interface OfficialProfileInput {
 export class SettingsDialog {
   constructor(readonly page: Page) {}
 
+  /** The view itself (a `main` landmark named Settings, shown instead of Create or Library). */
   get dialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Settings' });
+    return this.page.getByRole('main', { name: 'Settings' });
+  }
+
+  section(name: string): Locator {
+    return this.dialog.getByRole('region', { name });
+  }
+
+  /** A profile's "Tasks at once" field. */
+  concurrency(name: string): Locator {
+    return this.profile(name).getByRole('spinbutton', { name: `Tasks at once for ${name}` });
+  }
+
+  async setConcurrency(name: string, value: number): Promise<void> {
+    const field = this.concurrency(name);
+    await field.fill(String(value));
+    await field.press('Enter');
+  }
+
+  /** Open with the keyboard shortcut, as a person used to other desktop apps would. */
+  async openWithShortcut(): Promise<void> {
+    await this.page.keyboard.press(process.platform === 'darwin' ? 'Meta+Comma' : 'Control+Comma');
+    await expect(this.dialog).toBeVisible();
   }
 
   profile(name: string): Locator {

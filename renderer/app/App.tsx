@@ -10,7 +10,8 @@ import { usePosterCapture } from '../library/poster';
 import { useLibrary } from '../store/library';
 import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { SettingsView } from '../settings/SettingsView';
+import { useView } from '../store/view';
 import { TopBar } from './TopBar';
 import { SettingsNotice } from './SettingsNotice';
 import { useSettings } from '../store/settings';
@@ -40,18 +41,20 @@ export function App() {
   useMenuSync();
   const dragging = useWindowDrop();
   usePosterCapture();
+  const view = useView((s) => s.view);
 
   return (
     <div className="app">
       <TopBar />
       <SettingsNotice />
-      <main className="workspace">
+      {/* Hidden, not unmounted, behind Settings: the open document and the canvas keep their state. */}
+      <main className="workspace" hidden={view === 'settings'}>
         <ComposerPanel />
         <Editor />
         <Gallery />
       </main>
+      {view === 'settings' && <SettingsView />}
       <PlayerDialog />
-      <SettingsDialog />
       {dragging && (
         <div className="drop-veil" aria-hidden="true">
           <div className="drop-veil__card">Drop to use as the start frame</div>

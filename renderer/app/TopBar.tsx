@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
+import { useView } from '../store/view';
 
 export function TopBar() {
   const status = useProvider((s) => s.status);
@@ -9,7 +10,7 @@ export function TopBar() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', enabled: () => true, run: () => useProfiles.getState().openSettings(true) },
+        { id: 'settings.open', label: 'Settings…', shortcut: 'Mod+,', menu: 'file', enabled: () => true, run: () => useView.getState().show('settings') },
       ]),
     [],
   );

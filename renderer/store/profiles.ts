@@ -2,17 +2,17 @@ import { create } from 'zustand';
 import type { ProfilesState } from '../../shared/ipc/contract';
 import { studio, unwrap } from '../api';
 import { useProvider } from './provider';
+import { useView } from './view';
 
 interface ProfilesStore {
   state?: ProfilesState;
-  settingsOpen: boolean;
   load(): Promise<void>;
   set(state: ProfilesState): void;
+  /** Show the Settings view, or go back to the view it was opened from. */
   openSettings(open: boolean): void;
 }
 
 export const useProfiles = create<ProfilesStore>((set) => ({
-  settingsOpen: false,
   async load() {
     set({ state: await unwrap(studio.profiles.list({})) });
   },
@@ -21,5 +21,8 @@ export const useProfiles = create<ProfilesStore>((set) => ({
     // The top bar shows where generations go; it changes with the current profile.
     void unwrap(studio.provider.status({})).then((s) => useProvider.getState().set(s), () => undefined);
   },
-  openSettings: (settingsOpen) => set({ settingsOpen }),
+  openSettings: (open) => {
+    const view = useView.getState();
+    view.show(open ? 'settings' : view.previous);
+  },
 }));

@@ -1,10 +1,12 @@
-// Settings: the profiles through which generations reach Kling. Secrets stay in main; this lists what is configured,
-// tests a connection, imports tasks from an account, and picks where new generations go.
-import { useEffect, useRef, useState } from 'react';
+// Settings ▸ Profiles: the ways generations reach Kling. Secrets stay in main; this lists what is configured, tests a
+// connection, imports tasks from an account, sets each profile's cap on tasks in flight, and picks where new
+// generations go.
+import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../shared/settings/profiles';
 import { studio } from '../api';
 import { useProfiles } from '../store/profiles';
 import { CredentialSummary } from './CredentialSummary';
+import { ConcurrencyField } from './ConcurrencyField';
 import { ProfileForm } from './ProfileForm';
 import './settings.css';
 
@@ -39,6 +41,7 @@ function ProfileRow({ p, current }: { p: ProfileView; current: boolean }) {
       <p className="profile__meta">
         {describe(p)} <CredentialSummary profile={p} />
       </p>
+      <ConcurrencyField key={p.concurrency} profile={p} />
       <div className="profile__actions">
         {!current && p.hasCredential && (
           <button
@@ -119,31 +122,16 @@ function ProfileRow({ p, current }: { p: ProfileView; current: boolean }) {
   );
 }
 
-export function SettingsDialog() {
-  const open = useProfiles((s) => s.settingsOpen);
+export function ProfilesSection() {
   const state = useProfiles((s) => s.state);
-  const openSettings = useProfiles((s) => s.openSettings);
   const [adding, setAdding] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) {
-      d.showModal();
-      void useProfiles.getState().load();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
+  useEffect(() => void useProfiles.getState().load().catch(() => undefined), []);
 
   return (
-    <dialog ref={dialog} className="settings" aria-label="Settings" onClose={() => openSettings(false)}>
-      <div className="settings__head">
-        <h2 className="settings__title">Profiles</h2>
-        <button type="button" className="icon-button" aria-label="Close settings" onClick={() => openSettings(false)}>
-          ×
-        </button>
-      </div>
+    <section className="settings-section" aria-labelledby="settings-profiles">
+      <h2 id="settings-profiles" className="settings-section__title">
+        Profiles
+      </h2>
       <p className="settings__intro">
         A profile is a way to reach Kling: your official account (API key, or access key + secret key), or a gateway that
         relays the same API. Keys stay in the app's main process, encrypted by your system
@@ -159,6 +147,6 @@ export function SettingsDialog() {
           Add profile…
         </button>
       )}
-    </dialog>
+    </section>
   );
 }

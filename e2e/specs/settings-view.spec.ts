@@ -1,0 +1,66 @@
+// Settings is a view of the window (Ctrl+, or File ▸ Settings…): every choice in it is kept by main's settings
+// service, so it is there again after a restart, and what it governs hears of it at once.
+import { expect, test } from '../fixtures';
+import { AppMenu } from '../pages/app-menu';
+import { SettingsDialog } from '../pages/settings-dialog';
+
+test('Ctrl+, opens Settings in place of the work, and Done goes back to it', async ({ studio }) => {
+  const { page, ui } = studio;
+  const settings = new SettingsDialog(page);
+  await settings.openWithShortcut();
+  await expect(ui.prompt).toBeHidden();
+  for (const name of ['Profiles', 'New documents', 'Generations', 'Notifications', 'Appearance', 'Library']) {
+    await expect(settings.section(name)).toBeVisible();
+  }
+  await settings.close();
+  await expect(ui.prompt).toBeVisible();
+
+  if (studio.host) {
+    await new AppMenu(studio.host).click('Settings…');
+    await expect(settings.dialog).toBeVisible();
+  }
+});
+
+test('choices made in Settings are kept across a restart', async ({ studio }) => {
+  const settings = new SettingsDialog(studio.page);
+  await settings.open();
+  const doc = settings.section('New documents');
+  await doc.getByRole('combobox', { name: 'Model' }).selectOption('kling-v1-6');
+  await doc.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('pro');
+  await doc.getByRole('combobox', { name: 'Duration' }).selectOption('10');
+  const generations = settings.section('Generations');
+  await generations.getByRole('combobox', { name: 'Check on running generations' }).selectOption('relaxed');
+  await generations.getByRole('checkbox', { name: /Download finished clips automatically/ }).uncheck();
+  const notifications = settings.section('Notifications');
+  await notifications.getByRole('checkbox', { name: /Notify me when a generation finishes/ }).uncheck();
+  await notifications.getByRole('checkbox', { name: /number of generations in progress/ }).uncheck();
+  await settings.section('Appearance').getByRole('radio', { name: 'Light' }).check();
+  await settings.setConcurrency('Sandbox', 7);
+  if (studio.host) {
+    const host = studio.host;
+    await expect.poll(() => host.services.providers.current().concurrency).toBe(7);
+    await expect.poll(() => host.window.theme).toBe('light');
+    await expect.poll(() => host.services.settings.preferences().newDocument).toEqual({ model: 'kling-v1-6', mode: 'pro', duration: '10' });
+  }
+
+  await studio.restart();
+  const again = new SettingsDialog(studio.page);
+  await again.open();
+  const docAgain = again.section('New documents');
+  await expect(docAgain.getByRole('combobox', { name: 'Model' })).toHaveValue('kling-v1-6');
+  await expect(docAgain.getByRole('combobox', { name: 'Mode', exact: true })).toHaveValue('pro');
+  await expect(docAgain.getByRole('combobox', { name: 'Duration' })).toHaveValue('10');
+  await expect(again.section('Generations').getByRole('combobox', { name: 'Check on running generations' })).toHaveValue('relaxed');
+  await expect(again.section('Generations').getByRole('checkbox', { name: /Download finished clips/ })).not.toBeChecked();
+  await expect(again.section('Notifications').getByRole('checkbox', { name: /Notify me/ })).not.toBeChecked();
+  await expect(again.section('Notifications').getByRole('checkbox', { name: /download progress/ })).toBeChecked();
+  await expect(again.section('Appearance').getByRole('radio', { name: 'Light' })).toBeChecked();
+  await expect(again.concurrency('Sandbox')).toHaveValue('7');
+});
+
+test('a cap outside 1–50 tasks at once is refused in words', async ({ studio }) => {
+  const settings = new SettingsDialog(studio.page);
+  await settings.open();
+  await settings.setConcurrency('Sandbox', 0);
+  await expect(settings.profile('Sandbox').getByRole('alert')).toHaveText('A whole number from 1 to 50');
+});
