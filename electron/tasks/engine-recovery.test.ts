@@ -55,7 +55,7 @@ afterEach(() => world.close());
 async function expectTheClip(record: GenerationRecord | undefined): Promise<void> {
   expect(record?.status).toBe('succeed');
   expect((await readResult(world.root, record!)).equals(CLIP)).toBe(true);
-  expect(await folderFiles(world.root, record!)).toEqual(['generation.json', 'result.mp4', 'start.png']);
+  expect(await folderFiles(world.root, record!)).toEqual(['generation.json', 'request.json', 'result.mp4', 'start.png']);
 }
 
 describe('following and downloading', () => {
@@ -104,7 +104,7 @@ describe('following and downloading', () => {
     expect(record.status).toBe('downloading');
     expect(record.error?.message).toMatch(/^Could not download the clip: .*not an MP4.*tried again at the next start/);
     expect(downloads(world.server)).toHaveLength(7);
-    expect(await folderFiles(world.root, record)).toEqual(['generation.json', 'start.png']);
+    expect(await folderFiles(world.root, record)).toEqual(['generation.json', 'request.json', 'start.png']);
 
     // At the next start the same record is picked up and, with the real clip reachable, finishes.
     const next = makeRig(world);

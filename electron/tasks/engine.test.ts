@@ -45,7 +45,7 @@ async function expectOneTaskAndTheClip(record: GenerationRecord): Promise<void> 
   expect(record.taskId).toBe(tasks[0]?.taskId);
   expect((await readResult(world.root, record)).equals(CLIP)).toBe(true);
   expect(record.result?.bytes).toBe(CLIP.length);
-  expect(await folderFiles(world.root, record)).toEqual(['generation.json', 'result.mp4', 'start.png']);
+  expect(await folderFiles(world.root, record)).toEqual(['generation.json', 'request.json', 'result.mp4', 'start.png']);
 }
 
 describe('happy path', () => {

@@ -5,11 +5,13 @@
 import { join } from 'node:path';
 import type { Library } from '../library/library';
 import { lockGeneration } from '../library/lock';
+import { writeFileAtomic } from '../library/atomic-write';
 import { KlingApiError, KlingTransportError } from '../kling/errors';
 import { buildCreateBody } from '../../shared/kling/request';
 import type { TaskData } from '../../shared/kling/wire';
 import { isFinished, type GenerationRecord } from '../../shared/library/generation';
 import { applyTask, RESULT_FILE } from '../../shared/library/apply-task';
+import { REQUEST_FILE, requestFileText } from '../../shared/library/request-record';
 import { delayFor } from './backoff';
 import { DownloadInterruptedError, downloadFile, ExpiredUrlError } from './download';
 import { providerRef, type ActiveProvider } from './provider';
@@ -152,7 +154,11 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   }
 
   async function submit(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
-    const body = buildCreateBody(await requestFromRecord(deps.library.folderPath(record), record), provider.wire);
+    const folder = deps.library.folderPath(record);
+    const body = buildCreateBody(await requestFromRecord(folder, record), provider.wire);
+    // Before anything is sent: the folder then says what may have reached Kling even if this process dies mid-create.
+    // Written again by a resumed submit; the body is rebuilt from the same files and settings, so it is the same.
+    await writeFileAtomic(join(folder, REQUEST_FILE), requestFileText(body, record.inputs));
     let outcomeUnknown = record.timings.submittedAt !== undefined; // an earlier run may have sent it
     let sentBefore = outcomeUnknown; // some earlier create, answered or not, carried our external_task_id
     let queuedWaits = 0;

@@ -2,6 +2,7 @@
 // translation into the JSON body of `POST /v1/videos/image2video` (../shared/kling-api.md, "Request body").
 // buildCreateBody assumes validateRequest found no errors; it only shapes the body, it does not judge it.
 import { encodeBase64, base64ByteLength } from './base64';
+import { copyBody } from './body-copy';
 import { toKlingTrajectory, type Point, type Size } from './coords';
 import { readImageInfo } from './image-info';
 import { LIMITS, type Duration, type GatewayAspectRatio, type Mode } from './limits';
@@ -119,19 +120,10 @@ const summarize = (value: string): string => (isUrl(value) ? value : `<base64: $
 
 /** A copy of `body` fit to print (the CLI's --dry-run): every base64 image becomes `<base64: N bytes>`; URLs stay. */
 export function describeBody(body: CreateTaskBody): CreateTaskBody {
-  // Strings are immutable, so a copy of the containers is a full copy; no need to clone megabytes of base64.
-  const copy: CreateTaskBody = { ...body };
-  if (body.camera_control) {
-    copy.camera_control = { ...body.camera_control };
-    if (body.camera_control.config) copy.camera_control.config = { ...body.camera_control.config };
-  }
-  if (body.voice_list) copy.voice_list = body.voice_list.map((v) => ({ ...v }));
+  const copy = copyBody(body);
   if (copy.image !== undefined) copy.image = summarize(copy.image);
   if (copy.image_tail !== undefined) copy.image_tail = summarize(copy.image_tail);
   if (copy.static_mask !== undefined) copy.static_mask = summarize(copy.static_mask);
-  if (copy.dynamic_masks) copy.dynamic_masks = copy.dynamic_masks.map((d) => ({
-      mask: summarize(d.mask),
-      trajectories: d.trajectories.map((p) => ({ ...p })),
-    }));
+  if (copy.dynamic_masks) copy.dynamic_masks = copy.dynamic_masks.map((d) => ({ ...d, mask: summarize(d.mask) }));
   return copy;
 }
