@@ -12,6 +12,7 @@ import { reaches, type ActiveProvider } from './tasks/provider';
 import { createProviderRegistry, type ProviderRegistry } from './tasks/providers';
 import { profileHandlers } from './ipc/profile-handlers';
 import { linkHandlers } from './ipc/link-handlers';
+import { composerHandlers } from './composer/composer-handlers';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { ProfileStore } from './settings/profile-store';
 import { CredentialVault, plainBox, type SecretBox } from './settings/credential-vault';
@@ -132,6 +133,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
+      ...composerHandlers({ store }),
     },
     { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) },
   );

@@ -39,6 +39,12 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       if (!provider) {
         throw new UserFacingError('no-credential', 'That profile has no credential yet. Add one in Settings, or pick another profile.', undefined, 'profileId');
       }
+      // Camera, sound and voices go into validation and the record exactly as given.
+      const extras = {
+        ...(request.camera ? { camera: request.camera } : {}),
+        ...(request.sound ? { sound: request.sound } : {}),
+        ...(request.voices?.length ? { voices: request.voices } : {}),
+      };
       const problems = validateRequest({
         startFrame: request.startFrame.bytes,
         ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
@@ -50,6 +56,7 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
         mode: request.mode,
         duration: request.duration,
         ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
+        ...extras,
         externalTaskId: 'not-yet-assigned',
       });
       if (hasErrors(problems)) {
@@ -71,9 +78,11 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
           prompt: request.prompt,
           negativePrompt: request.negativePrompt,
           ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
+          ...extras,
         },
         files,
         inputs,
+        ...(request.group ? { group: request.group } : {}),
       });
       deps.engine.start(record.id);
       return view(record);

@@ -24,6 +24,8 @@ export interface NewGeneration {
   inputs: GenerationRecord['inputs'];
   /** Who started it; left out for the app's own generations (the record's default). */
   origin?: GenerationRecord['origin'];
+  /** One of several Variations sent together from the same inputs. */
+  group?: GenerationRecord['group'];
 }
 
 /** Folder names carry the creation time so a person browsing the disk sees them in order. */
@@ -65,6 +67,7 @@ export class Library {
       id,
       folder,
       ...(spec.origin ? { origin: spec.origin } : {}),
+      ...(spec.group ? { group: spec.group } : {}),
       createdAt: created.toISOString(),
       updatedAt: created.toISOString(),
       status: 'submitting',

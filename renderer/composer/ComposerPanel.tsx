@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { LIMITS, type Duration, type Mode } from '../../shared/kling/limits';
-import { KNOWN_MODELS } from '../../shared/kling/models';
+import { LIMITS } from '../../shared/kling/limits';
 import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useComposer } from '../store/composer';
 import { FramesPanel } from './frames/FramesPanel';
@@ -8,9 +7,13 @@ import { canGenerate, chosenProfile, generate } from './generate';
 import { LimitedTextArea } from './LimitedTextArea';
 import { NoticeBox } from './NoticeBox';
 import { useProfiles } from '../store/profiles';
+import { ModelFields } from './ModelFields';
+import './composer.css';
+import { usePersistedComposer } from './persist-settings';
 
 export function ComposerPanel() {
   const s = useComposer();
+  usePersistedComposer();
 
   useEffect(
     () =>
@@ -64,34 +67,7 @@ export function ComposerPanel() {
             </select>
           </label>
         )}
-        <label className="field">
-          <span className="field__label">Model</span>
-          <select className="select" value={s.model} onChange={(e) => s.update({ model: e.target.value })}>
-            {KNOWN_MODELS.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="field segmented">
-          <legend className="field__label">Mode</legend>
-          {LIMITS.modes.map((m) => (
-            <label key={m} className={`segmented__item ${s.mode === m ? 'is-on' : ''}`}>
-              <input type="radio" name="mode" value={m} checked={s.mode === m} onChange={() => s.update({ mode: m as Mode })} />
-              {m === 'std' ? 'Standard' : 'Professional'}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="field segmented">
-          <legend className="field__label">Duration</legend>
-          {LIMITS.durations.map((d) => (
-            <label key={d} className={`segmented__item ${s.duration === d ? 'is-on' : ''}`}>
-              <input type="radio" name="duration" value={d} checked={s.duration === d} onChange={() => s.update({ duration: d as Duration })} />
-              {d} s
-            </label>
-          ))}
-        </fieldset>
+        <ModelFields />
       </div>
 
       <div className="composer__footer">

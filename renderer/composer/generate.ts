@@ -3,6 +3,7 @@ import { motionBrushInputs } from '../editor/export-inputs';
 import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
 import { useProfiles } from '../store/profiles';
+import { parameterInputs } from './parameter-inputs';
 
 /**
  * The profile picked in "Send with", if it is still usable: a profile removed (or left without its key) since it was
@@ -37,6 +38,7 @@ export async function generate(): Promise<void> {
       model: s.model,
       mode: s.mode,
       duration: s.duration,
+      ...parameterInputs(s),
       ...motionBrushInputs(s.startFrame),
     });
     if (result.ok) {

@@ -1,8 +1,7 @@
 // What the person is composing: the frame, the prompt and the parameters. Kept when a submit fails, so nothing
 // typed is lost.
 import { create } from 'zustand';
-import { DEFAULT_MODEL } from '../../shared/kling/models';
-import type { Duration, Mode } from '../../shared/kling/limits';
+import { DEFAULT_COMPOSER_SETTINGS, type ComposerSettings } from '../../shared/composer/composer-settings';
 import type { Frame } from '../composer/load-frame';
 import { recordFrames } from '../composer/frames/frame-history';
 
@@ -22,16 +21,15 @@ export interface Notice {
 
 export type FrameSlotName = 'start' | 'end';
 
-export interface ComposerState {
+/** The parameters kept across restarts (shared/composer/composer-settings.ts). */
+export type ComposerParams = ComposerSettings;
+export const PARAM_KEYS = Object.keys(DEFAULT_COMPOSER_SETTINGS) as (keyof ComposerParams)[];
+
+export interface ComposerState extends ComposerParams {
   startFrame?: Frame;
   /** Optional; Kling needs a start frame with it (`image_tail` needs `image`). */
   endFrame?: Frame;
   frameNotice?: Notice;
-  prompt: string;
-  negativePrompt: string;
-  model: string;
-  mode: Mode;
-  duration: Duration;
   /** The profile to send with; the current one (Settings) when unset. */
   profileId?: string;
   submitting: boolean;
@@ -45,15 +43,11 @@ export interface ComposerState {
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
   setSubmitting(submitting: boolean): void;
-  update(patch: Partial<Pick<ComposerState, 'prompt' | 'negativePrompt' | 'model' | 'mode' | 'duration' | 'profileId'>>): void;
+  update(patch: Partial<ComposerParams & Pick<ComposerState, 'profileId'>>): void;
 }
 
 export const useComposer = create<ComposerState>((set, get) => ({
-  prompt: '',
-  negativePrompt: '',
-  model: DEFAULT_MODEL,
-  mode: 'std',
-  duration: '5',
+  ...structuredClone(DEFAULT_COMPOSER_SETTINGS),
   submitting: false,
   setStartFrame(frame) {
     const { startFrame: old, endFrame } = get();

@@ -6,6 +6,7 @@ export const CHANNELS = {
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['list', 'create', 'cancel', 'savePoster'],
+  composer: ['loadSettings', 'saveSettings'],
 } as const;
 
 export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed'] as const;

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
 import { DEFAULT_CONCURRENCY, type KeyProtection, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
+import { CAMERA_AXES, CAMERA_TYPES, type CameraType } from '../kling/wire';
 import { channelName, type CHANNELS, type EventName } from './channels';
 import { menuStateSchema } from '../desktop/menu';
 import { preferencesPatchSchema, type Preferences } from '../settings/preferences';
+import { composerSettingsSchema, type ComposerSettings } from '../composer/composer-settings';
 
 export { channelName, EVENT_NAMES } from './channels';
 
@@ -43,6 +45,22 @@ export const createGenerationSchema = z.object({
   mode: z.enum(LIMITS.modes),
   duration: z.enum(LIMITS.durations),
   cfgScale: z.number().optional(),
+  // Rules (which axes, how many voices, which models) are validation's, with messages; the schema bounds the payload.
+  camera: z
+    .object({
+      type: z.enum(CAMERA_TYPES as [CameraType, ...CameraType[]]),
+      config: z.partialRecord(z.enum(CAMERA_AXES), z.number()).optional(),
+    })
+    .strict()
+    .optional(),
+  sound: z.enum(['on', 'off']).optional(),
+  voices: z.array(z.string().max(200)).max(8).optional(),
+  /** Variations: this task is `index` (from 0) of `count` sent together. */
+  group: z
+    .object({ id: z.string().min(1).max(100), index: z.number().int().min(0).max(3), count: z.number().int().min(1).max(4) })
+    .strict()
+    .refine((g) => g.index < g.count, { message: 'index must be below count' })
+    .optional(),
 });
 
 /** The URL as the WHATWG parser reads it, or undefined when it cannot be parsed. */
@@ -214,6 +232,11 @@ export const contract = {
     cancel: channel(z.object({ id: z.string().min(1) }), returns<GenerationView>()),
     savePoster: channel(z.object({ id: z.string().min(1), jpeg: bytes }), returns<GenerationView>()),
   },
+  composer: {
+    /** The text and parameters as last left (defaults the first time; a damaged field falls back alone). */
+    loadSettings: channel(none, returns<ComposerSettings>()),
+    saveSettings: channel(composerSettingsSchema, returns<null>()),
+  },
 } as const;
 
 /** Events main → renderer, with their payload types. */
@@ -233,6 +256,7 @@ const _channelsAgree: { [D in Domain]: Same<MethodsOf<D>, keyof Contract[D]> } &
   provider: true,
   profiles: true,
   generations: true,
+  composer: true,
 };
 const _eventsAgree: Same<EventName, keyof StudioEvents> = true;
 void _channelsAgree;

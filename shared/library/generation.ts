@@ -62,6 +62,8 @@ export interface GenerationRecord {
   folder: string;
   /** Where the generation was started: this app (default), the command line, or imported from the account. */
   origin?: 'app' | 'cli' | 'import';
+  /** Variations: one of `count` tasks sent together from the same inputs (`index` from 0). Old records have none. */
+  group?: GenerationGroup;
   createdAt: string;
   updatedAt: string;
   status: GenerationStatus;
@@ -77,6 +79,12 @@ export interface GenerationRecord {
   timings: { submittedAt?: string; acceptedAt?: string; finishedAt?: string; downloadedAt?: string };
   /** Progress of the clip download; `validator` (ETag or Last-Modified) lets an interrupted one resume safely. */
   download?: { receivedBytes: number; totalBytes?: number; validator?: string };
+}
+
+export interface GenerationGroup {
+  id: string;
+  index: number;
+  count: number;
 }
 
 export type ProviderKind = 'sandbox' | 'official' | 'gateway';

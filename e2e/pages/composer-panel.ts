@@ -1,0 +1,43 @@
+// The composer's parameters as a person uses them: model, mode, duration, CFG scale, camera, sound and voices,
+// variations, and the checklist of problems. Names are the accessible names the issue fixes.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ComposerPanel {
+  constructor(readonly page: Page) {}
+
+  get model(): Locator {
+    return this.page.getByRole('combobox', { name: 'Model', exact: true });
+  }
+  get modelName(): Locator {
+    return this.page.getByRole('textbox', { name: 'Model name' });
+  }
+  get negativePrompt(): Locator {
+    return this.page.getByRole('textbox', { name: /^Negative prompt/ });
+  }
+  get cfgScale(): Locator {
+    return this.page.getByRole('slider', { name: 'CFG scale' });
+  }
+  /** A radio of the Mode or Duration group, found by the start of its name (the reason follows it). */
+  option(group: 'Mode' | 'Duration', label: string): Locator {
+    return this.page.getByRole('group', { name: group }).getByRole('radio', { name: new RegExp(`^${label}`) });
+  }
+  /** The words beside an option: its label and, when unavailable, why. */
+  optionText(group: 'Mode' | 'Duration', label: string): Locator {
+    const radio = this.page.getByRole('radio', { name: new RegExp(`^${label}`) });
+    return this.page.getByRole('group', { name: group }).locator('label').filter({ has: radio });
+  }
+
+  async chooseModel(model: string): Promise<void> {
+    await this.model.selectOption(model);
+    await expect(this.model).toHaveValue(model);
+  }
+
+  /** Moves the CFG slider with the keyboard, a step (0.05) a press, as a person would fine-tune it. */
+  async setCfgScale(value: number): Promise<void> {
+    await this.cfgScale.focus();
+    const current = Number(await this.cfgScale.inputValue());
+    const steps = Math.round((value - current) / 0.05);
+    for (let i = 0; i < Math.abs(steps); i++) await this.page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await expect(this.cfgScale).toHaveValue(String(value));
+  }
+}
