@@ -20,8 +20,9 @@ export class StudioPage {
   get startFrame(): Locator {
     return this.page.getByRole('img', { name: /^Start frame:/ });
   }
+  /** The Create view's strip of the newest and in-flight generations (the Library view: pages/library-page.ts). */
   get gallery(): Locator {
-    return this.page.getByRole('list', { name: 'Generations' });
+    return this.page.getByRole('list', { name: 'Recent generations' });
   }
   get player(): Locator {
     return this.page.getByRole('dialog', { name: 'Player' });

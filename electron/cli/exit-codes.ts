@@ -37,7 +37,7 @@ const isRetryableCode = (code: number): boolean => {
 export function exitCodeForRecord(record: GenerationRecord): ExitCode {
   if (record.status === 'succeed') return EXIT.ok;
   if (!isFinished(record.status)) return EXIT.interrupted;
-  if (record.status === 'cancelled') return EXIT.interrupted;
+  if (record.status === 'cancelled' || record.status === 'given-up') return EXIT.interrupted;
   const error = record.error;
   if (error?.code !== undefined) return isRetryableCode(error.code) ? EXIT.interrupted : EXIT.refused;
   // The engine records a task that ended `failed` on Kling with Kling's task_status_msg as `detail` and no code;

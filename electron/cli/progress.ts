@@ -12,6 +12,7 @@ const WORDS: Record<GenerationStatus, string> = {
   succeed: 'done',
   failed: 'failed',
   cancelled: 'cancelled',
+  'given-up': 'given up (may still be charged)',
 };
 
 export function createProgressReporter(stderr: Writer): (record: GenerationRecord) => void {

@@ -4,7 +4,8 @@ import { handleShortcut } from '../commands/registry';
 import { useMenuSync } from '../commands/menu-sync';
 import { ComposerPanel } from '../composer/ComposerPanel';
 import { Editor } from '../editor/Editor';
-import { Gallery } from '../library/Gallery';
+import { LibraryView } from '../library/LibraryView';
+import { RecentStrip } from '../library/RecentStrip';
 import { PlayerDialog } from '../library/PlayerDialog';
 import { usePosterCapture } from '../library/poster';
 import { useLibrary } from '../store/library';
@@ -16,6 +17,7 @@ import { TopBar } from './TopBar';
 import { SettingsNotice } from './SettingsNotice';
 import { useSettings } from '../store/settings';
 import { useWindowDrop } from './useWindowDrop';
+import { viewPanelId, viewTabId } from './ViewTabs';
 
 export function App() {
   useEffect(() => {
@@ -42,16 +44,25 @@ export function App() {
   const dragging = useWindowDrop();
   usePosterCapture();
   const view = useView((s) => s.view);
+  // Settings returns to the view it came from; the other view stays mounted (hidden), so the editor keeps its canvas.
+  const shown = view === 'settings' ? useView.getState().previous : view;
 
   return (
     <div className="app">
       <TopBar />
       <SettingsNotice />
       {/* Hidden, not unmounted, behind Settings: the open document and the canvas keep their state. */}
-      <main className="workspace" hidden={view === 'settings'}>
-        <ComposerPanel />
-        <Editor />
-        <Gallery />
+      <main className="views" hidden={view === 'settings'}>
+      <div className="view" id={viewPanelId('create')} role="tabpanel" aria-labelledby={viewTabId('create')} hidden={shown !== 'create'}>
+        <div className="workspace--create">
+          <ComposerPanel />
+          <Editor />
+          <RecentStrip />
+        </div>
+      </div>
+      <div className="view" id={viewPanelId('library')} role="tabpanel" aria-labelledby={viewTabId('library')} hidden={shown !== 'library'}>
+        <LibraryView active={shown === 'library'} />
+      </div>
       </main>
       {view === 'settings' && <SettingsView />}
       <PlayerDialog />

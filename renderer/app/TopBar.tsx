@@ -3,6 +3,7 @@ import { registerCommands, shortcutLabel } from '../commands/registry';
 import { useProfiles } from '../store/profiles';
 import { useProvider } from '../store/provider';
 import { useView } from '../store/view';
+import { ViewTabs } from './ViewTabs';
 
 export function TopBar() {
   const status = useProvider((s) => s.status);
@@ -20,6 +21,7 @@ export function TopBar() {
         <span className="brand__mark" aria-hidden="true" />
         <span className="brand__name">Kling Studio</span>
       </div>
+      <ViewTabs />
       {status && (
         <button
           type="button"

@@ -7,16 +7,20 @@ import { activeArea, editorState, useEditor, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
 import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../composer/frames/frame-history';
 import { useComposer } from '../store/composer';
+import { useView } from '../store/view';
 import { motionCommands } from './motion/commands';
 import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
 export function editing(): boolean {
-  return editorState().doc !== null && !document.querySelector('dialog[open]');
+  return editorState().doc !== null && noDialog();
 }
 
-/** Outside dialogs: frame changes can be undone even with no document open (after removing the start frame). */
-const noDialog = () => !document.querySelector('dialog[open]');
+/**
+ * Outside dialogs, in the Create view: frame changes can be undone even with no document open (after removing the start
+ * frame). In the Library view the editor is hidden: its keys (Delete, arrows, letters) belong to the grid there.
+ */
+const noDialog = () => !document.querySelector('dialog[open]') && useView.getState().view === 'create';
 const docCanUndo = () => editing() && editorState().history.canUndo;
 const docCanRedo = () => editing() && editorState().history.canRedo;
 

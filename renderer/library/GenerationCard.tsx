@@ -1,15 +1,31 @@
-import { useState } from 'react';
+// One generation as a card: in the library's grid and in the Create view's strip. Its accessible name,
+// "Generation: <prompt>", is a contract (specs and assistive technology find a generation by it).
+import { forwardRef, useState, type HTMLAttributes } from 'react';
 import { isFinished, type GenerationView } from '../../shared/library/generation';
 import { studio } from '../api';
 import { fetchedSource, useThumbnail } from '../images/thumbnails';
 import { useLibrary } from '../store/library';
+import { badgesOf, creditsLabel, elapsedLabel, titleOf } from './card-facts';
 import { relativeTime, statusLabel } from './status';
+import { useNow } from './use-now';
 
-export function GenerationCard({ generation: g }: { generation: GenerationView }) {
+export interface GenerationCardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  generation: GenerationView;
+  /** `strip`: the compact card of the Create view's strip. */
+  variant?: 'grid' | 'strip';
+  selected?: boolean;
+}
+
+export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(function GenerationCard(
+  { generation: g, variant = 'grid', selected = false, className, ...rest },
+  ref,
+) {
   const open = useLibrary((s) => s.open);
   const ready = g.status === 'succeed' && g.media.result;
   const label = statusLabel(g);
-  const title = g.settings.prompt.trim() || (g.origin === 'import' ? `Imported task ${g.taskId?.slice(0, 8) ?? ''}`.trim() : 'Untitled');
+  const title = titleOf(g);
+  const inFlight = !isFinished(g.status);
+  const now = useNow(inFlight);
   // The start frame only as a small copy: shown at full size, every card would hold a full decode of its photo.
   const startThumbnail = useThumbnail(!g.media.poster && g.media.start ? fetchedSource(g.media.start) : undefined);
   const thumbnail = g.media.poster ?? startThumbnail;
@@ -22,26 +38,38 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
     if (result.ok) useLibrary.getState().upsert(result.value);
     else setCancelError(result.error.message);
   };
+  const badges = badgesOf(g);
+  const credits = creditsLabel(g.creditsCharged);
 
   return (
-    <article className={`card card--${g.status}`} aria-label={`Generation: ${title}`}>
+    <article
+      ref={ref}
+      className={`card card--${g.status} card--${variant} ${selected ? 'is-selected' : ''} ${g.group ? 'card--grouped' : ''} ${className ?? ''}`}
+      aria-label={`Generation: ${title}`}
+      {...(selected ? { 'aria-selected': true } : {})}
+      {...rest}
+    >
       <button
         type="button"
         className="card__media"
         disabled={!ready}
+        tabIndex={variant === 'grid' ? -1 : 0}
         aria-label={ready ? `Play “${title}”` : `${label}: “${title}”`}
         onClick={() => open(g.id)}
       >
-        {thumbnail ? <img src={thumbnail} alt="" /> : <span className="card__blank" aria-hidden="true" />}
+        {thumbnail ? <img src={thumbnail} alt="" loading="lazy" decoding="async" /> : <span className="card__blank" aria-hidden="true" />}
         {ready && <span className="card__play" aria-hidden="true" />}
         {/* Moving only while something is happening: not once ended, nor while paused with a note (e.g. a download
             to be tried again at the next start). */}
-        {!ready && !isFinished(g.status) && !(g.status === 'downloading' && g.error) && (
-          <span className="card__spinner" aria-hidden="true" />
-        )}
+        {!ready && inFlight && !(g.status === 'downloading' && g.error) && <span className="card__spinner" aria-hidden="true" />}
         {progress !== undefined && (
           <span className="card__progress" aria-hidden="true">
             <span style={{ width: `${Math.round(progress * 100)}%` }} />
+          </span>
+        )}
+        {g.group && (
+          <span className="card__group" title="Variations sent together">
+            {g.group.index + 1}/{g.group.count}
           </span>
         )}
       </button>
@@ -50,7 +78,9 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
           <span className={`chip chip--${g.status}`} role="status" aria-label="Status">
             {label}
           </span>
-          <span className="card__time">{relativeTime(g.createdAt)}</span>
+          <span className="card__time">
+            {inFlight ? <span aria-label="Elapsed">{elapsedLabel(g.createdAt, now)}</span> : relativeTime(g.createdAt, now)}
+          </span>
         </div>
         <p className="card__prompt" title={g.settings.prompt}>
           {title}
@@ -58,6 +88,17 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
         <p className="card__meta">
           {[g.settings.model || 'model not reported', g.settings.mode, `${g.settings.duration} s`, g.provider.label].join(' · ')}
         </p>
+        {(badges.length > 0 || credits || g.group) && (
+          <p className="card__badges">
+            {g.group && <span className="badge badge--group">Variation {g.group.index + 1} of {g.group.count}</span>}
+            {badges.map((b) => (
+              <span key={b.id} className={`badge badge--${b.id}`}>
+                {b.label}
+              </span>
+            ))}
+            {credits && <span className="card__credits">{credits}</span>}
+          </p>
+        )}
         {cancellable && (
           <button type="button" className="button button--small button--ghost card__cancel" aria-label={`Cancel “${title}”`} onClick={() => void cancel()}>
             Cancel
@@ -69,7 +110,7 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
           </p>
         )}
         {g.error && (
-          <p className="card__error" role="note">
+          <p className="card__error" role="note" title={`${g.error.message}${g.error.detail ? ` ${g.error.detail}` : ''}`}>
             {g.error.message}
             {g.error.detail ? ` ${g.error.detail}` : ''}
           </p>
@@ -77,4 +118,4 @@ export function GenerationCard({ generation: g }: { generation: GenerationView }
       </div>
     </article>
   );
-}
+});

@@ -9,6 +9,7 @@ const LABELS: Record<GenerationStatus, string> = {
   succeed: 'Ready',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  'given-up': 'Given up',
 };
 
 export function statusLabel(g: GenerationView): string {

@@ -10,9 +10,12 @@ export type GenerationStatus =
   | 'downloading'
   | 'succeed'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  // The person stopped waiting for a task Kling keeps refusing to report on. It may still run (and be charged) there;
+  // the record stays in the library, never silently dropped, and is no longer followed.
+  | 'given-up';
 
-export const FINISHED_STATUSES: readonly GenerationStatus[] = ['succeed', 'failed', 'cancelled'];
+export const FINISHED_STATUSES: readonly GenerationStatus[] = ['succeed', 'failed', 'cancelled', 'given-up'];
 
 export function isFinished(status: GenerationStatus): boolean {
   return FINISHED_STATUSES.includes(status);
@@ -77,6 +80,8 @@ export interface GenerationRecord {
   error?: GenerationError;
   creditsCharged?: string;
   timings: { submittedAt?: string; acceptedAt?: string; finishedAt?: string; downloadedAt?: string };
+  /** Variations sent together (the composer's Variations): the group's id, this one's place (0-based) and their number. */
+  group?: GenerationGroup;
   /** Progress of the clip download; `validator` (ETag or Last-Modified) lets an interrupted one resume safely. */
   download?: { receivedBytes: number; totalBytes?: number; validator?: string };
 }

@@ -1,0 +1,46 @@
+// The Create view's slim strip: what is being made now and the newest clips, so a person sees a Generate land without
+// leaving the editor. The whole library is one tab (Ctrl+2) away.
+import { useMemo } from 'react';
+import { isFinished, type GenerationView } from '../../shared/library/generation';
+import { shortcutLabel } from '../commands/registry';
+import { useLibrary } from '../store/library';
+import { useView } from '../store/view';
+import { GenerationCard } from './GenerationCard';
+import './library.css';
+
+/** Finished generations shown beside those in flight. */
+const NEWEST = 12;
+
+/** In flight first (they are what a person waits for), then the newest finished, newest first in each. */
+export function recentOf(all: GenerationView[], newest = NEWEST): GenerationView[] {
+  const sorted = [...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return [...sorted.filter((g) => !isFinished(g.status)), ...sorted.filter((g) => isFinished(g.status)).slice(0, newest)];
+}
+
+export function RecentStrip() {
+  const byId = useLibrary((s) => s.byId);
+  const items = useMemo(() => recentOf(Object.values(byId)), [byId]);
+  return (
+    <section className="strip" aria-label="Recent generations">
+      <div className="strip__head">
+        <h2 className="panel-title">Recent</h2>
+        <button type="button" className="button button--small button--ghost" onClick={() => useView.getState().show('library')}>
+          Open library <kbd className="kbd">{shortcutLabel('Mod+2')}</kbd>
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p className="strip__empty">
+          <strong>No generations yet</strong>: each one appears here as it is made, and stays in the library.
+        </p>
+      ) : (
+        <ul className="strip__list" aria-label="Recent generations">
+          {items.map((g) => (
+            <li key={g.id}>
+              <GenerationCard generation={g} variant="strip" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
