@@ -4,6 +4,7 @@ import type { AppInfo, ProviderStatus, StudioEvents } from '../shared/ipc/contra
 import type { DesktopShell } from './desktop/desktop-shell';
 import type { GenerationRecord } from '../shared/library/generation';
 import { generationHandlers } from './ipc/generation-handlers';
+import { replayHandlers } from './ipc/replay-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
 import { Library } from './library/library';
 import { toView, type MediaUrl } from './library/media';
@@ -132,6 +133,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
+      ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
       ...composerHandlers({ store }),
     },

@@ -1,11 +1,31 @@
-import { useEffect, useRef } from 'react';
+// The player: a generation's clip with full controls, its details, and (for the ones before and after it in the
+// library) ← → without closing. Opened by `useLibrary.open(id)`; the generation itself is fetched by id from main.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { isTextField } from '../commands/registry';
 import { useLibrary } from '../store/library';
+import { DetailsPanel } from './player/DetailsPanel';
+import { generationTitle, neighbours } from './player/neighbours';
+import { stepFrame, togglePlay, usePlayback } from './player/playback';
+import { PlayerControls } from './player/PlayerControls';
+import { useGenerationDetails } from './player/use-details';
+import './player/player.css';
 
 export function PlayerDialog() {
   const openId = useLibrary((s) => s.openId);
-  const g = useLibrary((s) => (s.openId ? s.byId[s.openId] : undefined));
-  const close = useLibrary((s) => s.open);
+  const open = useLibrary((s) => s.open);
+  // Two string selectors: zustand re-renders on a new object every time, so no `{previous, next}` here.
+  const previous = useLibrary((s) => (s.openId ? neighbours(s.byId, s.openId).previous : undefined));
+  const next = useLibrary((s) => (s.openId ? neighbours(s.byId, s.openId).next : undefined));
+  const state = useGenerationDetails(openId);
+  const details = state?.details;
+  const g = details?.generation;
   const dialog = useRef<HTMLDialogElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const src = g?.media.result;
+  const playback = usePlayback(video, src);
+  const [loop, setLoop] = useState(true);
+  const [fullScreen, setFullScreen] = useState(false);
 
   useEffect(() => {
     const d = dialog.current;
@@ -14,50 +34,115 @@ export function PlayerDialog() {
     if (!openId && d.open) d.close();
   }, [openId]);
 
-  const title = g?.settings.prompt.trim() || (g?.origin === 'import' ? 'Imported task' : 'Untitled');
+  useEffect(() => {
+    const onChange = () => setFullScreen(document.fullscreenElement !== null && document.fullscreenElement === stage.current);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  const toggleFullScreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void stage.current?.requestFullscreen().catch(() => undefined);
+  }, []);
+
+  // The player's own keys, while it is open: they win over the editor's shortcuts underneath the modal dialog, so
+  // they are handled here and stopped (a text field or a slider keeps its own keys).
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target) || event.target instanceof HTMLSelectElement) return;
+    const v = video.current;
+    const onSlider = event.target instanceof HTMLInputElement && event.target.type === 'range';
+    const handled = (() => {
+      switch (event.key) {
+        case ' ':
+          if (v) togglePlay(v);
+          return true;
+        case ',':
+          if (v) stepFrame(v, -1);
+          return true;
+        case '.':
+          if (v) stepFrame(v, 1);
+          return true;
+        case 'ArrowLeft':
+          if (onSlider) return false;
+          if (previous) open(previous);
+          return true;
+        case 'ArrowRight':
+          if (onSlider) return false;
+          if (next) open(next);
+          return true;
+        case 'f':
+        case 'F':
+          toggleFullScreen();
+          return true;
+        default:
+          return false;
+      }
+    })();
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  const title = g ? generationTitle(g) : '';
   return (
-    <dialog ref={dialog} className="player" aria-label="Player" onClose={() => close(undefined)}>
-      {g?.media.result && (
-        <div className="player__inner">
-          <video
-            className="player__video"
-            src={g.media.result}
-            poster={g.media.poster}
-            controls
-            autoPlay
-            loop
-            muted
-            aria-label={`Video: ${title}`}
-          />
-          <div className="player__side">
-            <h3 className="player__title">{title}</h3>
-            <dl className="player__facts">
-              <dt>Model</dt>
-              <dd>{g.settings.model}</dd>
-              <dt>Mode</dt>
-              <dd>{g.settings.mode === 'pro' ? 'Professional' : 'Standard'}</dd>
-              <dt>Duration</dt>
-              <dd>{g.settings.duration} s</dd>
-              <dt>Provider</dt>
-              <dd>{g.provider.label}</dd>
-              {g.creditsCharged !== undefined && (
-                <>
-                  <dt>Credits</dt>
-                  <dd>{g.creditsCharged}</dd>
-                </>
-              )}
-              <dt>Created</dt>
-              <dd>{new Date(g.createdAt).toLocaleString()}</dd>
-              {g.settings.negativePrompt && (
-                <>
-                  <dt>Negative</dt>
-                  <dd>{g.settings.negativePrompt}</dd>
-                </>
-              )}
-            </dl>
-            <button type="button" className="button" onClick={() => close(undefined)}>
-              Close <kbd className="kbd">Esc</kbd>
+    <dialog ref={dialog} className="player" aria-label="Player" onClose={() => open(undefined)} onKeyDown={onKeyDown}>
+      {openId && (
+        <div className="pl">
+          <header className="pl-head">
+            <button type="button" className="pl-btn" aria-label="Previous generation" title="Previous generation (←)" disabled={!previous} onClick={() => previous && open(previous)}>
+              <span aria-hidden="true">←</span>
             </button>
+            <button type="button" className="pl-btn" aria-label="Next generation" title="Next generation (→)" disabled={!next} onClick={() => next && open(next)}>
+              <span aria-hidden="true">→</span>
+            </button>
+            <h3 className="pl-title" title={g?.settings.prompt}>
+              {title}
+            </h3>
+            <button type="button" className="pl-btn" aria-label="Close player" title="Close (Esc)" onClick={() => open(undefined)}>
+              <span aria-hidden="true">✕</span>
+            </button>
+          </header>
+          <div className="pl-body">
+            <div className="pl-main">
+              <div className="pl-stage" ref={stage}>
+                {src ? (
+                  <video
+                    key={src}
+                    ref={video}
+                    className="pl-video"
+                    src={src}
+                    poster={g?.media.poster}
+                    // CORS-clean frames for the canvas (last frame, compare); media answer with Access-Control-Allow-Origin.
+                    crossOrigin="anonymous"
+                    autoPlay
+                    loop={loop}
+                    muted={g?.settings.sound !== 'on'}
+                    playsInline
+                    aria-label={`Video: ${title}`}
+                    onClick={() => video.current && togglePlay(video.current)}
+                  />
+                ) : (
+                  <div className="pl-empty" role="status">
+                    {state?.error ?? (!g ? 'Loading…' : g.status === 'succeed' ? 'The clip is missing from the library folder.' : 'No clip yet: this generation is not ready.')}
+                  </div>
+                )}
+              </div>
+              {src && (
+                <PlayerControls
+                  video={video}
+                  playback={playback}
+                  loop={loop}
+                  onLoop={setLoop}
+                  hasSound={g?.settings.sound === 'on'}
+                  fullScreen={fullScreen}
+                  onFullScreen={toggleFullScreen}
+                />
+              )}
+            </div>
+            <aside className="pl-side" aria-label="Details">
+              {details && <DetailsPanel details={details} />}
+            </aside>
           </div>
         </div>
       )}

@@ -3,6 +3,7 @@
 // before any handler runs.
 import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
+import type { GenerationDetails } from '../library/details';
 import { DEFAULT_CONCURRENCY, type KeyProtection, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
 import { CAMERA_AXES, CAMERA_TYPES, type CameraType } from '../kling/wire';
@@ -192,6 +193,8 @@ export interface GenerationList {
   problems: LibraryProblem[];
 }
 
+const generationId = z.object({ id: z.string().min(1).max(100) }).strict();
+
 export const contract = {
   app: {
     info: channel(none, returns<AppInfo>()),
@@ -231,6 +234,16 @@ export const contract = {
     create: channel(createGenerationSchema, returns<GenerationView>()),
     cancel: channel(z.object({ id: z.string().min(1) }), returns<GenerationView>()),
     savePoster: channel(z.object({ id: z.string().min(1), jpeg: bytes }), returns<GenerationView>()),
+    /** One generation with what the player shows beyond its record: request.json, mask URLs, whether the clip is on disk. */
+    details: channel(generationId, returns<GenerationDetails>()),
+    /** Show the generation's folder in the file manager. */
+    reveal: channel(generationId, returns<null>()),
+    /** Save a copy of the clip where the person chooses; the path, or null when the dialog was cancelled. */
+    saveVideo: channel(generationId, returns<string | null>()),
+    /** A new generation from exactly the same inputs (Generate again, Retry a failed one). */
+    again: channel(generationId, returns<GenerationView>()),
+    /** Download a succeeded generation's missing clip again from the provider's URL (it lives 30 days). */
+    redownload: channel(generationId, returns<GenerationView>()),
   },
   composer: {
     /** The text and parameters as last left (defaults the first time; a damaged field falls back alone). */

@@ -1,0 +1,79 @@
+// The player: play, pause, frame steps, speed, loop, ← → between generations, and the details of what was sent
+// (request.json, or what an old record holds).
+import { join } from 'node:path';
+import { expect, SAMPLE_CLIP, test } from '../fixtures';
+import { seedGeneration } from '../host/seed-generation';
+import { PlayerPage } from '../pages/player-page';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+const NEWER = 'A lighthouse beam sweeps across the fog';
+const OLDER = 'Leaves drift down onto a quiet pond';
+
+test('a clip plays, pauses, steps frame by frame, changes speed and moves to the next generation', async ({ studio }) => {
+  await seedGeneration(studio.libraryRoot, {
+    prompt: NEWER,
+    createdAt: new Date('2026-11-20T10:00:00Z'),
+    startFrame: START,
+    clip: SAMPLE_CLIP,
+    requestBody: { model_name: 'kling-v1', mode: 'std', duration: '5', prompt: NEWER, image: 'start.jpg', external_task_id: 'ks-x' },
+  });
+  // An old record: made before request bodies were kept.
+  await seedGeneration(studio.libraryRoot, { prompt: OLDER, createdAt: new Date('2026-11-19T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
+  await studio.page.reload();
+  await studio.ui.waitUntilReady();
+  const player = new PlayerPage(studio.page);
+
+  await studio.ui.play(NEWER);
+  await expect(player.title).toHaveText(NEWER);
+  await player.waitForPlaying();
+
+  // Space pauses; the position then stays put.
+  await player.press('Space');
+  await expect.poll(() => player.paused()).toBe(true);
+  await expect(player.button('Play')).toBeVisible();
+  // `.` and `,` move exactly one frame (24 per second).
+  await player.position.evaluate((el: HTMLInputElement) => el.blur());
+  const before = await player.currentTime();
+  const frameOf = (t: number) => Math.floor(t * 24 + 1e-6);
+  await player.press('.');
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(frameOf(before) + 1);
+  await player.press('.');
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(frameOf(before) + 2);
+  await player.press(',');
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(frameOf(before) + 1);
+  await player.button('Next frame').click();
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(frameOf(before) + 2);
+
+  // Scrubbing moves the clip; Play from the button goes on from there.
+  await player.scrubTo(0.4);
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(1.6);
+  expect(await player.currentTime()).toBeLessThan(2.4);
+  await player.speed.selectOption('2');
+  await expect.poll(() => player.video.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(2);
+  await player.button('Loop').click();
+  await expect(player.button('Loop')).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => player.video.evaluate((v: HTMLVideoElement) => v.loop)).toBe(false);
+  await player.button('Play').click();
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(2.5);
+
+  // Details: the parameters, the task's ids and the body as sent.
+  await expect(player.fact('Task id')).toContainText('task-');
+  await expect(player.fact('External id')).toContainText('ks-seed-');
+  await expect(player.fact('Profile')).toContainText('Sandbox');
+  await expect(player.fact('Credits')).toHaveText('1');
+  await player.details.getByText('Request body as sent').click();
+  await expect(player.details.getByLabel('Request body')).toContainText('"model_name": "kling-v1"');
+
+  // → goes to the next (older) generation without closing; an old record says it has no request body.
+  await player.dialog.focus();
+  await player.press('ArrowRight');
+  await expect(player.title).toHaveText(OLDER);
+  await player.waitForPlaying(0.2);
+  await expect(player.button('Next generation')).toBeDisabled();
+  await player.details.getByText('Request body as sent').click();
+  await expect(player.details.getByRole('note')).toContainText('made before request bodies were kept');
+  await expect(player.fact('Model')).toHaveText('kling-v1');
+  await player.press('ArrowLeft');
+  await expect(player.title).toHaveText(NEWER);
+  await player.close();
+});
