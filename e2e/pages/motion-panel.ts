@@ -1,5 +1,6 @@
 // The path controls of the selected moving area as a person uses them: the "Motion preset" menu, the direction
 // dial, and (for the selected area) mask import and export.
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type SpeedName = 'Steady' | 'Ease in' | 'Ease out' | 'Ease in-out' | 'Hold at start' | 'Hold at end';
@@ -31,6 +32,29 @@ export class MotionPanel {
     await expect(this.presetMenu).toBeVisible();
     await this.presetMenu.getByRole('menuitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click();
     await expect(this.presetMenu).toBeHidden();
+  }
+
+  get maskMessage(): Locator {
+    return this.page.getByRole('group', { name: /^Mask of/ }).getByRole('status');
+  }
+  get maskError(): Locator {
+    return this.page.getByRole('group', { name: /^Mask of/ }).getByRole('alert');
+  }
+
+  /** "Import mask…" with a click, then the file in the chooser that opens. */
+  async importMask(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import mask…', exact: true }).click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** "Export mask" with a click; the saved file's name and bytes. */
+  async exportMask(): Promise<{ name: string; bytes: Buffer }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export mask', exact: true }).click();
+    const saved = await download;
+    const path = await saved.path();
+    return { name: saved.suggestedFilename(), bytes: await readFile(path) };
   }
 
   /** Picks the selected area's Speed from its list. */

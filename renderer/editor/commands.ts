@@ -9,6 +9,7 @@ import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../compose
 import { useComposer } from '../store/composer';
 import { useView } from '../store/view';
 import { motionCommands } from './motion/commands';
+import { chooseMaskFile, exportSelectedMask, useMaskIo } from './masks/mask-io';
 import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
@@ -91,6 +92,18 @@ export function editorCommands(): Command[] {
       menu: 'edit',
       enabled: () => hasActiveArea() && (editorState().doc?.labels.countPixels(activeArea()?.label ?? 0) ?? 0) > 0,
       run: () => act.areaOperation('clear'),
+    },
+    {
+      id: 'editor.area.import-mask',
+      label: 'Import mask…',
+      enabled: () => hasActiveArea() && !useMaskIo.getState().busy,
+      run: chooseMaskFile,
+    },
+    {
+      id: 'editor.area.export-mask',
+      label: 'Export mask',
+      enabled: () => hasActiveArea() && (editorState().doc?.labels.countPixels(activeArea()?.label ?? 0) ?? 0) > 0,
+      run: exportSelectedMask,
     },
     { id: 'editor.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'edit', enabled: () => docCanUndo() || (noDialog() && canUndoFrames()), run: undoAny },
     { id: 'editor.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', menu: 'edit', enabled: () => docCanRedo() || (noDialog() && canRedoFrames()), run: redoAny },

@@ -7,6 +7,7 @@ import { toggleHidden, useEditor } from '../store';
 import { motionWarnings } from '../warnings';
 import { MotionPresetMenu } from '../motion/MotionPresetMenu';
 import { SpeedControl } from '../motion/SpeedControl';
+import { MaskIoControls } from '../masks/MaskIoControls';
 import { CommandButton } from './CommandButton';
 
 export function AreasPanel({ doc }: { doc: EditorDocument }) {
@@ -55,6 +56,7 @@ export function AreasPanel({ doc }: { doc: EditorDocument }) {
         <CommandButton id="editor.area.invert">Invert</CommandButton>
         <CommandButton id="editor.area.clear">Clear</CommandButton>
       </div>
+      <MaskIoControls doc={doc} />
       <PathInfo doc={doc} />
       {warnings.length > 0 && (
         <ul className="ed-warnings" aria-label="Warnings">
