@@ -80,8 +80,6 @@ export interface GenerationRecord {
   error?: GenerationError;
   creditsCharged?: string;
   timings: { submittedAt?: string; acceptedAt?: string; finishedAt?: string; downloadedAt?: string };
-  /** Variations sent together (the composer's Variations): the group's id, this one's place (0-based) and their number. */
-  group?: GenerationGroup;
   /** Progress of the clip download; `validator` (ETag or Last-Modified) lets an interrupted one resume safely. */
   download?: { receivedBytes: number; totalBytes?: number; validator?: string };
 }
