@@ -27,6 +27,44 @@ export class ComposerPanel {
     return this.page.getByRole('group', { name: group }).locator('label').filter({ has: radio });
   }
 
+  get cameraMovement(): Locator {
+    return this.page.getByRole('combobox', { name: 'Camera movement' });
+  }
+  get cameraAxes(): Locator {
+    return this.page.getByRole('radiogroup', { name: 'Camera axis' });
+  }
+  cameraAxis(axis: string): Locator {
+    return this.cameraAxes.getByRole('radio', { name: new RegExp(`^${axis}\\b`) });
+  }
+  get cameraAmount(): Locator {
+    return this.page.getByRole('slider', { name: 'Camera amount' });
+  }
+  /** The line that says the model, mode or duration cannot do what the request uses, with the nearest that can. */
+  get featureFit(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /can’t use/ });
+  }
+  get nearestCombination(): Locator {
+    return this.featureFit.getByRole('button', { name: /^Use / });
+  }
+  /** The refusal shown when Generate was pressed on a request main would not send. */
+  get notSent(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Not sent' });
+  }
+
+  async chooseCamera(label: string): Promise<void> {
+    await this.cameraMovement.selectOption({ label });
+    await expect(this.cameraMovement.locator('option:checked')).toHaveText(label);
+  }
+
+  /** Moves the amount slider with the keyboard (0.5 a press). */
+  async setCameraAmount(value: number): Promise<void> {
+    await this.cameraAmount.focus();
+    const current = Number(await this.cameraAmount.inputValue());
+    const steps = Math.round((value - current) / 0.5);
+    for (let i = 0; i < Math.abs(steps); i++) await this.page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await expect(this.cameraAmount).toHaveValue(String(value));
+  }
+
   async chooseModel(model: string): Promise<void> {
     await this.model.selectOption(model);
     await expect(this.model).toHaveValue(model);

@@ -8,6 +8,8 @@ import { LimitedTextArea } from './LimitedTextArea';
 import { NoticeBox } from './NoticeBox';
 import { useProfiles } from '../store/profiles';
 import { ModelFields } from './ModelFields';
+import { CameraField } from './CameraField';
+import { FeatureFit } from './FeatureFit';
 import './composer.css';
 import { usePersistedComposer } from './persist-settings';
 
@@ -68,6 +70,8 @@ export function ComposerPanel() {
           </label>
         )}
         <ModelFields />
+        <FeatureFit />
+        <CameraField />
       </div>
 
       <div className="composer__footer">

@@ -68,7 +68,7 @@ export function ModelFields() {
         )}
       </div>
 
-      <fieldset className="field choice-group">
+      <fieldset className="choice-group">
         <legend className="field__label">Mode</legend>
         {LIMITS.modes.map((m) => (
           <ChoiceOption
@@ -81,7 +81,7 @@ export function ModelFields() {
           />
         ))}
       </fieldset>
-      <fieldset className="field choice-group">
+      <fieldset className="choice-group">
         <legend className="field__label">Duration</legend>
         {LIMITS.durations.map((d) => (
           <ChoiceOption

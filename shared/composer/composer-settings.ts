@@ -39,7 +39,8 @@ export const DEFAULT_COMPOSER_SETTINGS: ComposerSettings = {
   mode: 'std',
   duration: '5',
   cfgScale: LIMITS.cfgScale.default,
-  camera: { type: 'none', axis: 'zoom', amount: 0 },
+  // Simple starts with a visible move, so choosing it alone makes a valid request.
+  camera: { type: 'none', axis: 'zoom', amount: 5 },
   sound: false,
   voices: ['', ''],
   variations: 1,

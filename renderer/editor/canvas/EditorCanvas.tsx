@@ -9,6 +9,7 @@ import { useComposer } from '../../store/composer';
 import type { EditorDocument } from '../model/document';
 import { pointAtTime } from '../../../shared/editor/path-speed';
 import { buildSprites } from '../preview/motion-preview';
+import { useCameraPreview } from '../preview/camera-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
 import { setSelectionFrame } from '../selection/frame-pixels';
 import { tool, toolContext } from '../tools/tools';
@@ -30,6 +31,7 @@ function isTypingTarget(t: EventTarget | null): boolean {
 
 export function EditorCanvas({ doc, image }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const imageLayer = useRef<Konva.Layer>(null);
   const overlayLayer = useRef<Konva.Layer>(null);
   const uiLayer = useRef<Konva.Layer>(null);
   const cursor = useRef<Konva.Circle>(null);
@@ -50,6 +52,9 @@ export function EditorCanvas({ doc, image }: Props) {
   const playing = useEditor((s) => s.playing);
   useEditor((s) => s.version); // re-render on document changes
   const duration = useComposer((s) => s.duration);
+  const camera = useComposer((s) => s.camera);
+  // Play also previews a Simple camera move on the start frame.
+  useCameraPreview(imageLayer, camera.type === 'simple' ? camera : undefined, playing, doc.start, Number(duration));
 
   const hiddenAreas = useEditor((e) => e.hiddenAreas);
   const palette = paletteFor(doc.areas, activeAreaId, hiddenAreas);
@@ -283,7 +288,7 @@ export function EditorCanvas({ doc, image }: Props) {
           }}
           onWheel={onWheel}
         >
-          <Layer listening={false} imageSmoothingEnabled={!pixelated}>
+          <Layer ref={imageLayer} listening={false} imageSmoothingEnabled={!pixelated}>
             <Rect width={doc.start.width} height={doc.start.height} fill="#0b0d11" />
             {image && <KonvaImage image={image} width={doc.start.width} height={doc.start.height} />}
           </Layer>
