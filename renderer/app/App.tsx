@@ -18,6 +18,7 @@ import { SettingsNotice } from './SettingsNotice';
 import { useSettings } from '../store/settings';
 import { useWindowDrop } from './useWindowDrop';
 import { viewPanelId, viewTabId } from './ViewTabs';
+import { useTheme } from './useTheme';
 
 export function App() {
   useEffect(() => {
@@ -41,6 +42,7 @@ export function App() {
     };
   }, []);
   useMenuSync();
+  useTheme();
   const dragging = useWindowDrop();
   usePosterCapture();
   const view = useView((s) => s.view);

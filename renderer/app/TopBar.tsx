@@ -26,13 +26,16 @@ export function TopBar() {
         <button
           type="button"
           className={`provider provider-button ${status.simulated ? 'provider--sandbox' : ''}`}
-          aria-label={`Provider: ${status.simulated ? 'Sandbox' : status.label}. Open settings`}
           title={`Profiles and keys (${shortcutLabel('Mod+,')})`}
           onClick={() => openSettings(true)}
         >
+          {/* The name is the visible text with the words a screen reader needs around it (WCAG 2.5.3: label in name). */}
+          <span className="sr-only">Provider: </span>
           <span className="provider__dot" aria-hidden="true" />
           <span className="provider__label">{status.simulated ? 'Sandbox' : status.label}</span>
+          <span className="sr-only">. </span>
           <span className="provider__hint">{status.hint}</span>
+          <span className="sr-only"> Open settings</span>
           <span className="provider__gear" aria-hidden="true">
             ⚙
           </span>

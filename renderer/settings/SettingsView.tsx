@@ -32,7 +32,7 @@ export function SettingsView() {
       <div className="settings-view__inner">
         <div className="settings__head">
           <h1 className="settings__title">Settings</h1>
-          <button type="button" className="button button--small" aria-label="Close settings" onClick={closeSettings}>
+          <button type="button" className="button button--small" aria-label="Done, close settings" onClick={closeSettings}>
             Done
           </button>
         </div>

@@ -2,7 +2,7 @@
 // every change goes there and comes back, to this window and any other.
 import { create } from 'zustand';
 import type { SettingsState } from '../../shared/ipc/contract';
-import type { PreferencesPatch } from '../../shared/settings/preferences';
+import { applyPatch, type PreferencesPatch } from '../../shared/settings/preferences';
 import { studio, unwrap } from '../api';
 
 interface SettingsStore {
@@ -15,15 +15,19 @@ interface SettingsStore {
   dismissNotice(): Promise<void>;
 }
 
-export const useSettings = create<SettingsStore>((set) => ({
+export const useSettings = create<SettingsStore>((set, get) => ({
   async load() {
     set({ state: await unwrap(studio.settings.get({})) });
   },
   set: (state) => set({ state }),
   async update(patch) {
+    // Shown at once (a controlled radio or checkbox must not snap back while main saves); main's answer is the truth,
+    // and a refusal puts back what main holds.
+    const before = get().state;
+    if (before) set({ state: { ...before, preferences: applyPatch(before.preferences, patch) } });
     const result = await studio.settings.update(patch);
     if (result.ok) set({ state: result.value, error: undefined });
-    else set({ error: result.error.message });
+    else set({ error: result.error.message, ...(before ? { state: before } : {}) });
   },
   async dismissNotice() {
     set({ state: await unwrap(studio.settings.dismissNotice({})) });

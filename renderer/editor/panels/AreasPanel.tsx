@@ -52,7 +52,9 @@ export function AreasPanel({ doc }: { doc: EditorDocument }) {
       </CommandButton>
       {full && <p className="ed-note">Kling takes at most {MAX_DYNAMIC_AREAS} moving areas; delete one to add another.</p>}
       <div className="ed-ops" role="group" aria-label="Selected area">
-        <CommandButton id="editor.area.fill">Fill all</CommandButton>
+        <CommandButton id="editor.area.fill" label="Fill all (the whole image)">
+          Fill all
+        </CommandButton>
         <CommandButton id="editor.area.invert">Invert</CommandButton>
         <CommandButton id="editor.area.clear">Clear</CommandButton>
       </div>
@@ -86,6 +88,7 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
   const pixels = doc.labels.countPixels(area.label);
   const share = pixels === 0 ? 'empty' : `${Math.max(0.1, Math.round((pixels / total) * 1000) / 10)} %`;
   const path = area.kind === 'dynamic' ? doc.sentTrajectoryOf(area.id) : null;
+  const meta = `${area.kind === 'static' ? 'still' : `#${index + 1}`} · ${share}${area.kind === 'dynamic' ? ` · ${path ? `${path.length} pts` : 'no path'}` : ''}`;
   const commitName = (value: string) => {
     setEditing(false);
     const name = value.trim();
@@ -119,14 +122,13 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
           className="ed-area__select"
           aria-pressed={active}
           aria-label={`Select ${area.name}`}
+          title={meta}
           onClick={() => act.selectArea(area.id)}
           onDoubleClick={() => setEditing(true)}
         >
           <span className="ed-area__name">{area.name}</span>
-          <span className="ed-area__meta">
-            {area.kind === 'static' ? 'still' : `#${index + 1}`} · {share}
-            {area.kind === 'dynamic' && ` · ${path ? `${path.length} pts` : 'no path'}`}
-          </span>
+          {/* Drawn from an attribute so the button's text is its name's (WCAG 2.5.3, label in name); said in its title. */}
+          <span className="ed-area__meta" aria-hidden="true" data-meta={meta} />
         </button>
       )}
       <div className="ed-area__actions">
@@ -207,7 +209,9 @@ function PathInfo({ doc }: { doc: EditorDocument }) {
       <div className="ed-ops">
         <CommandButton id="editor.path.reverse">Reverse</CommandButton>
         <CommandButton id="editor.path.clear">Clear path</CommandButton>
-        <CommandButton id="editor.path.delete-point">Delete point</CommandButton>
+        <CommandButton id="editor.path.delete-point" label="Delete point (the selected one)">
+          Delete point
+        </CommandButton>
       </div>
     </div>
   );
