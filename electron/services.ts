@@ -5,6 +5,7 @@ import type { DesktopShell } from './desktop/desktop-shell';
 import type { GenerationRecord } from '../shared/library/generation';
 import { generationHandlers } from './ipc/generation-handlers';
 import { replayHandlers } from './ipc/replay-handlers';
+import { requestHandlers } from './ipc/request-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
 import { Library } from './library/library';
 import { toView, type MediaUrl } from './library/media';
@@ -134,6 +135,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
+      ...requestHandlers({ providers, profiles }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
       ...composerHandlers({ store }),
     },

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import type { CreateTaskBody } from '../../shared/kling/wire';
 import { inlineRecordedBody, REQUEST_FILE } from '../../shared/library/request-record';
+import { decodeBase64 } from '../../shared/kling/base64';
+import { API_PATH } from '../../shared/kling/wire';
+import { RequestView } from '../pages/request-view';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const PROMPT = 'A lighthouse beam sweeps across the bay';
@@ -25,4 +28,35 @@ test('after Generate the folder keeps request.json, and with its files it is the
   expect(received).toHaveLength(1);
   const rebuilt = await inlineRecordedBody(recorded, async (file) => new Uint8Array(await readFile(join(dir, file))));
   expect(rebuilt).toEqual(received[0]?.body);
+});
+
+test('Show request shows the exact body Generate then sends, byte for byte once its images are unfolded', async ({ studio }) => {
+  const { ui, sandbox } = studio;
+  const view = new RequestView(ui.page);
+  await expect(view.showButton).toBeDisabled();
+  await ui.openStartFrame(START);
+  await ui.prompt.fill(PROMPT);
+  await ui.page.getByRole('textbox', { name: /^Negative prompt/ }).fill('blur, "quotes" and \\ backslashes');
+  await ui.page.getByRole('radio', { name: 'Professional' }).check();
+
+  await view.open();
+  await expect(view.endpoint).toHaveText(`POST ${sandbox.baseUrl}${API_PATH}`);
+  await expect(view.credential).toContainText('Sandbox');
+  // Folded: the start frame shows its first characters and its size.
+  const startBytes = (await readFile(START)).length;
+  await expect(view.folds).toHaveCount(1);
+  await expect(view.folds.first()).toHaveAccessibleName(`Show all of the start frame (${startBytes.toLocaleString('en-US')} bytes)`);
+
+  const shown = (await view.fullBody()) as CreateTaskBody;
+  expect(Buffer.from(decodeBase64(shown.image ?? '')).equals(await readFile(START))).toBe(true);
+  await view.close();
+
+  await ui.generateButton.click();
+  await expect(ui.cardStatus(PROMPT)).toHaveText('Ready');
+  const [sent] = sandbox.received.filter((r) => r.method === 'POST');
+  const received = sent?.body as CreateTaskBody;
+  // Every task gets its own external_task_id when it is recorded; the view shows one of the same form.
+  expect(shown.external_task_id).toMatch(/^ks-[0-9a-f-]{36}$/);
+  expect({ ...shown, external_task_id: received.external_task_id }).toEqual(received);
+  expect(JSON.stringify({ ...shown, external_task_id: received.external_task_id })).toBe(JSON.stringify(received));
 });

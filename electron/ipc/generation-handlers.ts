@@ -2,19 +2,18 @@
 // person's convenience, these are the ones that protect credits and the library.
 import { writeFileAtomic } from '../library/atomic-write';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import type { createGenerationSchema, GenerationList } from '../../shared/ipc/contract';
+import type { GenerationList } from '../../shared/ipc/contract';
 import { readImageInfo } from '../../shared/kling/image-info';
 import { hasErrors } from '../../shared/kling/problems';
 import { validateRequest } from '../../shared/kling/validate';
 import type { GenerationView } from '../../shared/library/generation';
-import { inputFiles } from '../library/input-files';
 import type { Library } from '../library/library';
 import { toView, type MediaUrl } from '../library/media';
 import { CancelRefused, type TaskEngine } from '../tasks/engine';
 import type { ProviderRegistry } from '../tasks/providers';
 import { providerRef } from '../tasks/provider';
 import { UserFacingError } from './user-facing-error';
+import { draftOf, draftRequest, type ComposedGeneration } from './generation-draft';
 
 export interface GenerationHandlerDeps {
   library: Library;
@@ -34,56 +33,18 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
       return { items: items.map(view), problems };
     },
 
-    'generations:create': async (request: z.output<typeof createGenerationSchema>): Promise<GenerationView> => {
+    'generations:create': async (request: ComposedGeneration): Promise<GenerationView> => {
       const provider = request.profileId ? deps.providers.byId(request.profileId) : deps.providers.current();
       if (!provider) {
         throw new UserFacingError('no-credential', 'That profile has no credential yet. Add one in Settings, or pick another profile.', undefined, 'profileId');
       }
-      // Camera, sound and voices go into validation and the record exactly as given.
-      const extras = {
-        ...(request.camera ? { camera: request.camera } : {}),
-        ...(request.sound ? { sound: request.sound } : {}),
-        ...(request.voices?.length ? { voices: request.voices } : {}),
-      };
-      const problems = validateRequest({
-        startFrame: request.startFrame.bytes,
-        ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
-        ...(request.staticMask ? { staticMask: request.staticMask } : {}),
-        ...(request.dynamicMasks?.length ? { dynamicMasks: request.dynamicMasks } : {}),
-        prompt: request.prompt,
-        negativePrompt: request.negativePrompt,
-        model: request.model,
-        mode: request.mode,
-        duration: request.duration,
-        ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
-        ...extras,
-        externalTaskId: 'not-yet-assigned',
-      });
+      const draft = draftOf(request);
+      const problems = validateRequest(await draftRequest(draft, 'not-yet-assigned'));
       if (hasErrors(problems)) {
         const errors = problems.filter((p) => p.severity === 'error');
         throw new UserFacingError('invalid-input', errors.map((p) => p.message).join(' '), problems, errors[0]?.field);
       }
-      const { files, inputs } = inputFiles({
-        startFrame: request.startFrame.bytes,
-        ...(request.endFrame ? { endFrame: request.endFrame.bytes } : {}),
-        ...(request.staticMask ? { staticMask: request.staticMask } : {}),
-        ...(request.dynamicMasks ? { dynamicMasks: request.dynamicMasks } : {}),
-      });
-      const record = await deps.library.create({
-        provider: providerRef(provider),
-        settings: {
-          model: request.model,
-          mode: request.mode,
-          duration: request.duration,
-          prompt: request.prompt,
-          negativePrompt: request.negativePrompt,
-          ...(request.cfgScale === undefined ? {} : { cfgScale: request.cfgScale }),
-          ...extras,
-        },
-        files,
-        inputs,
-        ...(request.group ? { group: request.group } : {}),
-      });
+      const record = await deps.library.create({ provider: providerRef(provider), ...draft, ...(request.group ? { group: request.group } : {}) });
       deps.engine.start(record.id);
       return view(record);
     },

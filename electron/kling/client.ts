@@ -1,7 +1,7 @@
 // The HTTP client for the Kling image-to-video contract (../shared/kling-api.md). It knows paths, the envelope and
 // the error table; retries, queues and recovery belong to the task engine, except the one retry the contract
 // prescribes here: a JWT that expired (1004) is signed again and the request sent once more.
-import { API_PATH, type CreateTaskBody, type Envelope, type TaskData, type TaskStatus } from '../../shared/kling/wire';
+import { taskEndpoint, type CreateTaskBody, type Envelope, type TaskData, type TaskStatus } from '../../shared/kling/wire';
 import { KlingApiError, KlingTransportError } from './errors';
 import { redact } from './redact';
 
@@ -79,7 +79,7 @@ export interface KlingClient {
 }
 
 export function createKlingClient(options: KlingClientOptions): KlingClient {
-  const root = `${options.baseUrl.replace(/\/+$/, '')}${options.pathPrefix}${API_PATH}`;
+  const root = taskEndpoint(options.baseUrl, options.pathPrefix);
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   async function send(method: 'GET' | 'POST', url: string, body?: unknown, renewed = false): Promise<unknown> {

@@ -12,6 +12,9 @@ import { startSandboxServer } from '../sandbox/server';
 import { CLIP_PATH } from '../sandbox/test-helpers';
 import type { SandboxOptions, SandboxServer } from '../sandbox/types';
 import { createTaskEngine, type TaskEngine } from './engine';
+import { createStudioServices, type Emit, type StudioServices } from '../services';
+import { mediaUrlWith } from '../library/media';
+import { RecordingDesktopShell } from '../desktop/desktop-shell';
 import type { ActiveProvider } from './provider';
 import { sandboxProvider } from './sandbox-provider';
 
@@ -90,6 +93,26 @@ export function makeRig(world: World, options: RigOptions = {}): Rig {
     log: options.log ?? (() => undefined),
   });
   return { engine, library, provider, seen };
+}
+
+/** The app's services over the world's library and the rig's provider, on the world's virtual clock. */
+export function servicesOver(world: World, rig: Rig, emit: Emit = () => undefined): StudioServices {
+  return createStudioServices({
+    libraryRoot: world.root,
+    app: { name: 'Kling Studio', version: '0.0.0', platform: 'test' },
+    sandbox: rig.provider,
+    mediaUrl: mediaUrlWith('media://library/'),
+    desktop: new RecordingDesktopShell(join(world.root, '..', 'trash')),
+    emit,
+    fetch,
+    isTrustedSender: () => true,
+    sleep: (ms) => {
+      world.clock.t += ms;
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+    random: () => 0.5,
+    now: () => new Date(world.clock.t),
+  });
 }
 
 export const DEFAULT_SETTINGS: GenerationSettings = { model: 'kling-v1', mode: 'std', duration: '5', prompt: 'a cat walks', negativePrompt: '' };

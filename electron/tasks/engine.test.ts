@@ -3,15 +3,11 @@
 // happens, the sandbox ends up with at most one task per generation and the record says how it ended.
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KLING_ERRORS } from '../../shared/kling/errors';
 import { API_PATH, type CreateTaskBody } from '../../shared/kling/wire';
 import type { GenerationRecord, GenerationView } from '../../shared/library/generation';
-import { mediaUrlWith } from '../library/media';
 import { CLIP_PATH } from '../sandbox/test-helpers';
-import { createStudioServices } from '../services';
-import { RecordingDesktopShell } from '../desktop/desktop-shell';
 import {
   START_FRAME,
   creates,
@@ -22,6 +18,7 @@ import {
   readRecordFile,
   readResult,
   runOne,
+  servicesOver,
   startWorld,
   type World,
 } from './engine-harness';
@@ -79,23 +76,8 @@ describe('happy path', () => {
   it('runs through the services and the bridge: create over IPC, then a pro clip charged 2 units', async () => {
     const events: string[] = [];
     const rig = makeRig(world);
-    const services = createStudioServices({
-      libraryRoot: world.root,
-      app: { name: 'Kling Studio', version: '0.0.0', platform: 'test' },
-      sandbox: rig.provider,
-      mediaUrl: mediaUrlWith('media://library/'),
-      desktop: new RecordingDesktopShell(join(world.root, '..', 'trash')),
-      emit: (event, view) => {
-        if (event === 'generation.updated') events.push((view as GenerationView).status);
-      },
-      fetch,
-      isTrustedSender: () => true,
-      sleep: (ms) => {
-        world.clock.t += ms;
-        return new Promise((resolve) => setImmediate(resolve));
-      },
-      random: () => 0.5,
-      now: () => new Date(world.clock.t),
+    const services = servicesOver(world, rig, (event, view) => {
+      if (event === 'generation.updated') events.push((view as GenerationView).status);
     });
     const created = await services.registry.handle(
       'generations:create',

@@ -1,13 +1,24 @@
 // Rebuild the typed request of a generation from its folder, so that a submit after a restart sends exactly what
-// was recorded before the first attempt.
+// was recorded before the first attempt. The composer's "Show request" goes through the same function with the files
+// still in memory, so what it shows is what the engine will build.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GenerationRecord } from '../../shared/library/generation';
+import type { GenerationInputs, GenerationRecord, GenerationSettings } from '../../shared/library/generation';
 import type { GenerationRequest } from '../../shared/kling/request';
 
+export interface RequestParts {
+  settings: GenerationSettings;
+  inputs: GenerationInputs;
+  externalTaskId: string;
+}
+
 export async function requestFromRecord(folderPath: string, record: GenerationRecord): Promise<GenerationRequest> {
-  const read = async (file: string) => new Uint8Array(await readFile(join(folderPath, file)));
-  const { settings, inputs } = record;
+  return requestFromParts(record, async (file) => new Uint8Array(await readFile(join(folderPath, file))));
+}
+
+/** The request from settings and input files, wherever the files are (`read` returns one by its name). */
+export async function requestFromParts(parts: RequestParts, read: (file: string) => Promise<Uint8Array>): Promise<GenerationRequest> {
+  const { settings, inputs } = parts;
   if (!inputs.start) throw new Error('This generation has no start frame on disk, so it cannot be sent again.');
   return {
     startFrame: await read(inputs.start),
@@ -29,6 +40,6 @@ export async function requestFromRecord(folderPath: string, record: GenerationRe
     ...(settings.camera ? { camera: settings.camera } : {}),
     ...(settings.voices?.length ? { voices: settings.voices } : {}),
     ...(settings.sound ? { sound: settings.sound } : {}),
-    externalTaskId: record.externalTaskId,
+    externalTaskId: parts.externalTaskId,
   };
 }

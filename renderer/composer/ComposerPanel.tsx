@@ -6,6 +6,7 @@ import { FramesPanel } from './frames/FramesPanel';
 import { canGenerate, chosenProfile, generate } from './generate';
 import { LimitedTextArea } from './LimitedTextArea';
 import { NoticeBox } from './NoticeBox';
+import { RequestTools } from './request/RequestTools';
 import { useProfiles } from '../store/profiles';
 import { ModelFields } from './ModelFields';
 import { CameraField } from './CameraField';
@@ -87,6 +88,7 @@ export function ComposerPanel() {
           <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>
         </button>
         {!s.startFrame && <p className="hint">Add a start frame to enable Generate.</p>}
+        <RequestTools />
       </div>
     </section>
   );

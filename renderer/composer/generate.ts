@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { createGenerationSchema } from '../../shared/ipc/contract';
 import { studio } from '../api';
 import { motionBrushInputs } from '../editor/export-inputs';
 import { useComposer } from '../store/composer';
@@ -14,33 +16,46 @@ export function chosenProfile(picked: string | undefined): string | undefined {
   return picked && usable.some((p) => p.id === picked) ? picked : undefined;
 }
 
+export type ComposedRequest = z.input<typeof createGenerationSchema>;
+
 export function canGenerate(): boolean {
   const s = useComposer.getState();
   return Boolean(s.startFrame) && !s.submitting;
 }
 
+/**
+ * What is composed, as the bridge takes it: Generate sends it, "Show request" and "Copy as curl" show it. Undefined
+ * while there is no start frame.
+ */
+export function composedRequest(): ComposedRequest | undefined {
+  const s = useComposer.getState();
+  if (!s.startFrame) return undefined;
+  const profileId = chosenProfile(s.profileId);
+  return {
+    ...(profileId ? { profileId } : {}),
+    startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
+    ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
+    prompt: s.prompt,
+    negativePrompt: s.negativePrompt,
+    model: s.model,
+    mode: s.mode,
+    duration: s.duration,
+    ...parameterInputs(s),
+    ...motionBrushInputs(s.startFrame),
+  };
+}
+
 /** Send what is composed to main; the new generation shows in the gallery at once. */
 export async function generate(): Promise<void> {
   const s = useComposer.getState();
-  if (!s.startFrame) {
+  const request = composedRequest();
+  if (!request) {
     s.setSubmitNotice({ title: 'Add a start frame first', messages: ['Drop a JPG or PNG onto the window, or press Open image.'] });
     return;
   }
   s.setSubmitting(true);
-  const profileId = chosenProfile(s.profileId);
   try {
-    const result = await studio.generations.create({
-      ...(profileId ? { profileId } : {}),
-      startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
-      ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
-      prompt: s.prompt,
-      negativePrompt: s.negativePrompt,
-      model: s.model,
-      mode: s.mode,
-      duration: s.duration,
-      ...parameterInputs(s),
-      ...motionBrushInputs(s.startFrame),
-    });
+    const result = await studio.generations.create(request);
     if (result.ok) {
       useLibrary.getState().upsert(result.value);
     } else {

@@ -6,7 +6,9 @@ import type { GenerationView } from '../library/generation';
 import type { GenerationDetails } from '../library/details';
 import { DEFAULT_CONCURRENCY, type KeyProtection, type ProfileView } from '../settings/profiles';
 import { LIMITS } from '../kling/limits';
-import { CAMERA_AXES, CAMERA_TYPES, type CameraType } from '../kling/wire';
+import { CAMERA_AXES, CAMERA_TYPES, type CameraType, type CreateTaskBody } from '../kling/wire';
+import type { Problem } from '../kling/problems';
+import type { ImageField } from '../kling/request-preview';
 import { channelName, type CHANNELS, type EventName } from './channels';
 import { menuStateSchema } from '../desktop/menu';
 import { preferencesPatchSchema, type Preferences } from '../settings/preferences';
@@ -63,6 +65,28 @@ export const createGenerationSchema = z.object({
     .refine((g) => g.index < g.count, { message: 'index must be below count' })
     .optional(),
 });
+
+/** "Show request": the composed generation, and which of its images to carry in full (paths as in ImageField). */
+export const previewRequestSchema = createGenerationSchema.extend({
+  expand: z.array(z.string().max(64)).max(16).optional(),
+});
+
+/** How a profile proves who it is: an API key, a JWT signed with an access key + secret key, or a gateway token. */
+export type AuthKind = 'api-key' | 'access-key' | 'token';
+
+/** The create request Generate would send now, for "Show request". Never a secret: only which kind of credential. */
+export interface RequestPreview {
+  method: 'POST';
+  endpoint: string;
+  auth: AuthKind;
+  /** The profile it would be sent with. */
+  profile: { id: string; label: string; kind: 'sandbox' | 'official' | 'gateway' };
+  /** The body as the engine builds it, images folded to their first characters unless expanded; absent when it cannot be built. */
+  body?: CreateTaskBody;
+  images: ImageField[];
+  /** What validation says (Generate refuses errors). */
+  problems: Problem[];
+}
 
 /** The URL as the WHATWG parser reads it, or undefined when it cannot be parsed. */
 const parseUrl = (u: string): URL | undefined => {
@@ -249,6 +273,8 @@ export const contract = {
     /** The text and parameters as last left (defaults the first time; a damaged field falls back alone). */
     loadSettings: channel(none, returns<ComposerSettings>()),
     saveSettings: channel(composerSettingsSchema, returns<null>()),
+    /** "Show request": the body Generate would send now, as the engine builds it. */
+    previewRequest: channel(previewRequestSchema, returns<RequestPreview>()),
   },
 } as const;
 

@@ -70,3 +70,6 @@ export interface Envelope<T> {
 
 export const API_PATH = '/v1/videos/image2video';
 export const GATEWAY_PREFIX = '/kling';
+
+/** Where creates (POST) and lookups (GET …/{id}) go: the base URL, a gateway's prefix ('' for the official API), the path. */
+export const taskEndpoint = (baseUrl: string, pathPrefix: string): string => `${baseUrl.replace(/\/+$/, '')}${pathPrefix}${API_PATH}`;
