@@ -65,6 +65,8 @@ export interface GenerationRecord {
   folder: string;
   /** Where the generation was started: this app (default), the command line, or imported from the account. */
   origin?: 'app' | 'cli' | 'import';
+  /** Variations: one of `count` tasks sent together from the same inputs (`index` from 0). Old records have none. */
+  group?: GenerationGroup;
   createdAt: string;
   updatedAt: string;
   status: GenerationStatus;
