@@ -93,6 +93,14 @@ export async function openFrame(frame: Frame | undefined): Promise<void> {
   uninstall();
   useEditor.setState({ doc: null, loading: true, playing: false, preview: null });
   const key = frameKey(frame);
+  if (reused?.key === key) {
+    // Reuse in editor: exactly what was sent, not the frame's draft; saved as its draft from now on.
+    const { doc } = reused;
+    reused = null;
+    install(doc, key);
+    autosave?.touch();
+    return;
+  }
   let doc: EditorDocument | null = null;
   try {
     const draft = await loadDraft(key);
@@ -102,6 +110,13 @@ export async function openFrame(frame: Frame | undefined): Promise<void> {
   }
   if (ticket !== opening) return;
   install(doc ?? freshDocument(frame), key);
+}
+
+let reused: { key: string; doc: EditorDocument } | null = null;
+
+/** The next time `frame` is opened (the composer takes it as start frame), open `doc` instead of its draft. */
+export function openWithDocument(frame: Frame, doc: EditorDocument): void {
+  reused = { key: frameKey(frame), doc };
 }
 
 /** "New": drops the draft and starts over on the same frame. */

@@ -6,6 +6,7 @@ import { useLibrary } from '../store/library';
 import { DetailsPanel } from './player/DetailsPanel';
 import { generationTitle, neighbours } from './player/neighbours';
 import { stepFrame, togglePlay, usePlayback } from './player/playback';
+import { PlayerActions } from './player/PlayerActions';
 import { PlayerControls } from './player/PlayerControls';
 import { useGenerationDetails } from './player/use-details';
 import './player/player.css';
@@ -141,7 +142,12 @@ export function PlayerDialog() {
               )}
             </div>
             <aside className="pl-side" aria-label="Details">
-              {details && <DetailsPanel details={details} />}
+              {details && (
+                <>
+                  <PlayerActions details={details} />
+                  <DetailsPanel details={details} />
+                </>
+              )}
             </aside>
           </div>
         </div>

@@ -1,0 +1,74 @@
+// What a person can do with the generation in the player: reuse it, copy its prompt, find or save its clip. Each
+// says what happened (or why not) in one status line.
+import { useState } from 'react';
+import { studio } from '../../api';
+import type { GenerationDetails } from '../../../shared/library/details';
+import { reuseInEditor } from '../reuse/reuse-in-editor';
+
+export function PlayerActions({ details }: { details: GenerationDetails }) {
+  const g = details.generation;
+  const [said, say] = useState<string>();
+  const run = (work: () => Promise<string | undefined>) => () => {
+    say(undefined);
+    void work().then(say, (error: Error) => say(error.message));
+  };
+  const hasInputs = Boolean(g.media.start);
+  const hasClip = details.clipOnDisk;
+
+  return (
+    <div className="pl-actions">
+      <div className="pl-actions__row" role="group" aria-label="Reuse">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!hasInputs}
+          title={hasInputs ? 'Frames, areas, masks, paths and parameters exactly as sent' : 'Kling does not return an imported task’s inputs'}
+          onClick={run(async () => {
+            await reuseInEditor(details);
+            return undefined;
+          })}
+        >
+          Reuse in editor
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!g.settings.prompt}
+          onClick={run(async () => {
+            await navigator.clipboard.writeText(g.settings.prompt);
+            return 'Prompt copied';
+          })}
+        >
+          Copy prompt
+        </button>
+      </div>
+      <div className="pl-actions__row" role="group" aria-label="Files">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={run(async () => {
+            const r = await studio.generations.reveal({ id: g.id });
+            return r.ok ? undefined : r.error.message;
+          })}
+        >
+          Reveal in folder
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!hasClip}
+          onClick={run(async () => {
+            const r = await studio.generations.saveVideo({ id: g.id });
+            if (!r.ok) return r.error.message;
+            return r.value ? `Saved to ${r.value}` : undefined;
+          })}
+        >
+          Save video as…
+        </button>
+      </div>
+      <p className="pl-said" role="status">
+        {said}
+      </p>
+    </div>
+  );
+}
