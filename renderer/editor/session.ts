@@ -7,7 +7,10 @@ import { createAutosave, type Autosave } from './drafts/autosave';
 import { draftToDocument } from './drafts/draft-codec';
 import { deleteDraft, frameKey, loadDraft } from './drafts/draft-store';
 import { EditorDocument } from './model/document';
+import { releaseSelectionFrame } from './selection/engine';
+import { setStatus } from './selection/selection-store';
 import { editorState, useEditor } from './store';
+import { cancelTools } from './tools/tools';
 
 let detach: (() => void) | null = null;
 let autosave: Autosave | null = null;
@@ -71,6 +74,10 @@ function install(doc: EditorDocument, key: string | null): void {
 }
 
 function uninstall(): void {
+  // A select still running was made for this document: stop it (its result would be ignored anyway, see
+  // commit-selection.ts), say nothing over the next photo, and let the worker drop this photo.
+  if (cancelTools()) setStatus({ kind: 'idle' });
+  releaseSelectionFrame();
   detach?.();
   detach = null;
   const doc = editorState().doc;

@@ -61,9 +61,9 @@ export function EditorCanvas({ doc, image }: Props) {
 
   // The selection tools read the photo's pixels from the image shown here.
   useEffect(() => {
-    setSelectionFrame(image);
-    return () => setSelectionFrame(null);
-  }, [image]);
+    setSelectionFrame(image, doc);
+    return () => setSelectionFrame(null, null);
+  }, [image, doc]);
 
   // The overlay, one per document, drawn by the overlay layer (see overlay-surface.ts): a tint change redraws the
   // layer; pixel changes are put into the layer's canvas by the surface itself.

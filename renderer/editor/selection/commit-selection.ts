@@ -1,9 +1,16 @@
-// A selection result arrives after a wait: apply it only if it still makes sense (same document, the area still
-// there, no other gesture open), as ONE undo step.
+// A selection result arrives after a wait: apply it only if it still makes sense (the document it was made for is
+// still the open one, the area still there, no other gesture open), as ONE undo step.
 import type { EditorDocument } from '../model/document';
-import { tellUser } from './selection-store';
+import { editorState } from '../store';
+import { setStatus, tellUser } from './selection-store';
 
 export function commitSelection(doc: EditorDocument, label: number, opName: string, apply: () => void): boolean {
+  // The photo was replaced (or the editor closed) while the selection ran: its result belongs to a document that
+  // is gone, and the open one must not get it.
+  if (editorState().doc !== doc) {
+    setStatus({ kind: 'idle' });
+    return false;
+  }
   if (!doc.areaByLabel(label)) {
     tellUser('The area was removed while selecting; nothing was changed.', 'error');
     return false;

@@ -31,6 +31,20 @@ function setUp() {
 
 const bitmap = {} as ImageBitmap;
 
+/** Document `key`'s photo; counts how often the engine reads all of it. */
+function frame(key: number, loads = { count: 0 }) {
+  return {
+    key,
+    loads,
+    load: async () => {
+      loads.count++;
+      return bitmap;
+    },
+  };
+}
+/** Lets the engine's awaits (loading the frame) run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 describe('selection engine (main-thread side of the worker)', () => {
   it('makes no worker until asked, and places a box’s mask at its region', async () => {
     const { engine, workers } = setUp();
@@ -46,7 +60,8 @@ describe('selection engine (main-thread side of the worker)', () => {
 
   it('cancel stops the worker at once, rejects what runs, and the next request gets a fresh worker', async () => {
     const { engine, workers } = setUp();
-    const running = engine.similarColour(bitmap, { x: 0, y: 0 }, 10);
+    const running = engine.similarColour(frame(1), { x: 0, y: 0 }, 10);
+    await settle();
     engine.cancel();
     await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
     expect(workers[0]?.terminated).toBe(true);
@@ -60,5 +75,36 @@ describe('selection engine (main-thread side of the worker)', () => {
     const w = workers[0]!;
     w.answer({ kind: 'error', id: w.sent[0]!.id, message: 'Drag a box around the object first.' });
     await expect(hint).rejects.toThrow('Drag a box around the object first.');
+  });
+
+  it('sends the magic wand the photo once per document: later clicks send a seed, a new document its own photo', async () => {
+    const { engine, workers } = setUp();
+    const loads = { count: 0 };
+    const click = async (f: ReturnType<typeof frame>) => {
+      const result = engine.similarColour(f, { x: 1, y: 1 }, 10);
+      await settle();
+      const w = workers.at(-1)!;
+      const request = w.sent.at(-1)!;
+      w.answer({ kind: 'mask', id: request.id, width: 1, height: 1, mask: Uint8Array.from([1]).buffer, ms: 1 });
+      await result;
+      return request;
+    };
+    expect(await click(frame(1, loads))).toMatchObject({ kind: 'wand', frame: 1, pixels: bitmap });
+    const second = await click(frame(1, loads));
+    expect(second).toMatchObject({ kind: 'wand', frame: 1 });
+    expect('pixels' in second).toBe(false);
+    expect(loads.count).toBe(1);
+    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    // Closing the document lets the worker drop it; the next click sends it again.
+    engine.forgetFrame();
+    expect(workers[0]!.sent.at(-1)).toMatchObject({ kind: 'forget-frame' });
+    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    // A cancel ends the worker and what it kept: the fresh worker gets the photo with the next click.
+    const running = engine.similarColour(frame(2), { x: 0, y: 0 }, 10);
+    await settle();
+    engine.cancel();
+    await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
+    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    expect(workers).toHaveLength(2);
   });
 });

@@ -16,12 +16,23 @@ export interface SelectionEngine {
   selectObject(pixels: ImageBitmap, region: Rect, box: Rect): Promise<RegionMask>;
   /** Refines the last box's result with a click at `point` (photo pixels). */
   hint(region: Rect, point: { x: number; y: number }, object: boolean): Promise<RegionMask>;
-  /** Similar colour over the whole photo (`pixels` is all of it). */
-  similarColour(pixels: ImageBitmap, seed: { x: number; y: number }, tolerance: number): Promise<RegionMask>;
+  /**
+   * Similar colour over the whole photo of `frame`: its pixels are loaded and sent only when the worker does not
+   * hold that document's frame yet (the first click on it, or after a cancel ended the worker).
+   */
+  similarColour(frame: WandFrame, seed: { x: number; y: number }, tolerance: number): Promise<RegionMask>;
+  /** Lets the worker drop the frame it keeps for the magic wand (the document closed). */
+  forgetFrame(): void;
   /** Stops what is running (its promise rejects with SelectionCancelled); the last box is forgotten. */
   cancel(): void;
   /** Forgets the last box. */
   close(): void;
+}
+
+/** The photo the magic wand works on: the document's generation and how to read all of it when needed. */
+export interface WandFrame {
+  key: number;
+  load(): Promise<ImageBitmap | null>;
 }
 
 /** A request as sent before its id is given (Omit that keeps the union's members apart). */
@@ -34,6 +45,8 @@ export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let ready: Promise<void> | null = null;
+  /** The document generation whose frame the current worker keeps for the wand (null: none, or not yet sent). */
+  let wandKey: number | null = null;
 
   const start = (): Worker => {
     if (worker) return worker;
@@ -62,6 +75,7 @@ export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine
     worker?.terminate();
     worker = null;
     ready = null;
+    wandKey = null;
     const jobs = [...pending.values()];
     pending.clear();
     for (const job of jobs) job.reject(error);
@@ -94,8 +108,21 @@ export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine
     hint(region, point, object) {
       return mask(send({ kind: 'hint', point: { x: point.x - region.x, y: point.y - region.y }, object }, region));
     },
-    similarColour(pixels, seed, tolerance) {
-      return mask(send({ kind: 'wand', pixels, seed, tolerance }, null, [pixels]));
+    async similarColour(frame, seed, tolerance) {
+      if (wandKey === frame.key && worker) return mask(send({ kind: 'wand', frame: frame.key, seed, tolerance }, null));
+      const pixels = await frame.load();
+      if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
+      const sent = send({ kind: 'wand', frame: frame.key, pixels, seed, tolerance }, null, [pixels]);
+      wandKey = frame.key;
+      return mask(sent).catch((error: unknown) => {
+        if (wandKey === frame.key) wandKey = null; // the worker may not hold it: send it again next time
+        throw error;
+      });
+    },
+    forgetFrame() {
+      if (wandKey === null || !worker) return;
+      wandKey = null;
+      worker.postMessage({ kind: 'forget-frame', id: 0 } satisfies SelectionRequest);
     },
     cancel() {
       if (pending.size > 0) fail(new SelectionCancelled('cancelled'));

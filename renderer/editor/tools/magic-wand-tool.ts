@@ -4,7 +4,7 @@
 import { applySelection, modeOf } from '../selection/apply-selection';
 import { commitSelection } from '../selection/commit-selection';
 import { selectionEngine } from '../selection/engine';
-import { framePixels } from '../selection/frame-pixels';
+import { documentGeneration, framePixels } from '../selection/frame-pixels';
 import { SelectionCancelled, type SelectionEngine } from '../selection/selection-engine';
 import { setStatus, tellUser, useSelectionUi } from '../selection/selection-store';
 import type { Tool } from './tool';
@@ -43,9 +43,9 @@ export function createMagicWandTool(engine: () => SelectionEngine = selectionEng
       working = ticket;
       setStatus({ kind: 'working', what: 'wand' });
       const run = async () => {
-        const pixels = await framePixels(doc.start.width, doc.start.height);
-        if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
-        const mask = await engine().similarColour(pixels, seed, useSelectionUi.getState().tolerance);
+        // The worker keeps the photo after the first click on this document: later clicks send a seed, not 64 MB.
+        const frame = { key: documentGeneration(doc), load: () => framePixels(doc) };
+        const mask = await engine().similarColour(frame, seed, useSelectionUi.getState().tolerance);
         if (working !== ticket) return;
         working = null;
         if (commitSelection(doc, label, OP_NAME, () => applySelection(doc.labels, mask, label, mode, OP_NAME))) setStatus({ kind: 'idle' });

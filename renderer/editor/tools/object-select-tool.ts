@@ -61,7 +61,7 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     const label = ctx.area?.label;
     if (label === undefined) return;
     const region = selectionRegion(box, doc.start.width, doc.start.height);
-    const pixels = await framePixels(doc.start.width, doc.start.height, region);
+    const pixels = await framePixels(doc, region);
     if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
     if (state.kind !== 'working' || state.ticket !== ticket) {
       pixels.close();

@@ -9,8 +9,14 @@ export type SelectionRequest =
   | { kind: 'object'; id: number; pixels: ImageBitmap; box: Rect }
   /** A click refining the last box's result; `point` in the region's pixels. */
   | { kind: 'hint'; id: number; point: { x: number; y: number }; object: boolean }
-  /** Similar colour from `seed` over the whole of `pixels`. */
-  | { kind: 'wand'; id: number; pixels: ImageBitmap; seed: { x: number; y: number }; tolerance: number }
+  /**
+   * Similar colour from `seed` over the whole photo of document `frame`. `pixels` (all of it) comes only with the
+   * first click on a document: the worker keeps the frame's RGBA for the clicks after, rather than the page copying
+   * the whole photo (64 MB at 4096²) at every click.
+   */
+  | { kind: 'wand'; id: number; frame: number; pixels?: ImageBitmap; seed: { x: number; y: number }; tolerance: number }
+  /** Drop the frame kept for the magic wand (the document was closed or replaced). */
+  | { kind: 'forget-frame'; id: number }
   /** Forget the last box (frees its pixels). */
   | { kind: 'close'; id: number };
 

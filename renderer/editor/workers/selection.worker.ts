@@ -14,6 +14,8 @@ declare const self: DedicatedWorkerGlobalScope & { cv?: OpenCvModule };
 // Wrapped in an object: the module has a `then` method, so a promise resolved with it would never settle.
 let openCv: Promise<{ cv: OpenCv }> | null = null;
 let session: ObjectSelection | null = null;
+/** The magic wand's photo, by document generation: sent once per document, read by every click. */
+let wandFrame: { key: number; image: RgbaImage } | null = null;
 
 function loadOpenCv(): Promise<{ cv: OpenCv }> {
   openCv ??= (async () => {
@@ -65,8 +67,14 @@ async function handle(request: SelectionRequest): Promise<void> {
       sendMask(request.id, session.hint(request.point, request.object), started);
       return;
     }
-    case 'wand':
-      sendMask(request.id, similarColour(pixelsOf(request.pixels), request.seed, request.tolerance), started);
+    case 'wand': {
+      if (request.pixels) wandFrame = { key: request.frame, image: pixelsOf(request.pixels) };
+      if (wandFrame?.key !== request.frame) throw new Error('the photo is not in the selection worker; click again');
+      sendMask(request.id, similarColour(wandFrame.image, request.seed, request.tolerance), started);
+      return;
+    }
+    case 'forget-frame':
+      wandFrame = null;
       return;
     case 'close':
       session?.dispose();
