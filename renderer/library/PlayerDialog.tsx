@@ -23,7 +23,8 @@ export function PlayerDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
-  const src = g?.media.result;
+  // A succeeded generation whose clip left its folder shows why (and offers Re-download) instead of a broken video.
+  const src = details?.clipOnDisk ? g?.media.result : undefined;
   const playback = usePlayback(video, src);
   const [loop, setLoop] = useState(true);
   const [fullScreen, setFullScreen] = useState(false);

@@ -2,8 +2,10 @@
 // says what happened (or why not) in one status line.
 import { useState } from 'react';
 import { studio } from '../../api';
-import type { GenerationDetails } from '../../../shared/library/details';
-import { reuseInEditor } from '../reuse/reuse-in-editor';
+import { resultUrlMayLive, type GenerationDetails } from '../../../shared/library/details';
+import { useLibrary } from '../../store/library';
+import { useNow } from '../use-now';
+import { continueFromLastFrame, reuseInEditor } from '../reuse/reuse-in-editor';
 
 export function PlayerActions({ details }: { details: GenerationDetails }) {
   const g = details.generation;
@@ -14,6 +16,17 @@ export function PlayerActions({ details }: { details: GenerationDetails }) {
   };
   const hasInputs = Boolean(g.media.start);
   const hasClip = details.clipOnDisk;
+  const failed = g.status === 'failed' || g.status === 'given-up';
+  const clipGone = g.status === 'succeed' && !hasClip;
+  const now = useNow(false);
+  // Re-downloading asks Kling for the task again: only while its URL can still be alive.
+  const canRedownload = clipGone && Boolean(g.taskId) && resultUrlMayLive(g, now);
+  const again = async () => {
+    const r = await studio.generations.again({ id: g.id });
+    if (!r.ok) return r.error.message;
+    useLibrary.getState().upsert(r.value);
+    return 'Sent again: the new generation is in the library';
+  };
 
   return (
     <div className="pl-actions">
@@ -65,6 +78,45 @@ export function PlayerActions({ details }: { details: GenerationDetails }) {
         >
           Save video as…
         </button>
+      </div>
+      <div className="pl-actions__row" role="group" aria-label="Make again">
+        {failed ? (
+          <button type="button" className="button button--small button--primary" disabled={!hasInputs} onClick={run(again)}>
+            Retry
+          </button>
+        ) : (
+          <button type="button" className="button button--small" disabled={!hasInputs} onClick={run(again)}>
+            Generate again
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!hasClip}
+          title="The clip’s last frame becomes the start frame of a new generation"
+          onClick={run(async () => {
+            await continueFromLastFrame(g);
+            return undefined;
+          })}
+        >
+          Continue from last frame
+        </button>
+        {clipGone && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!canRedownload}
+            title={canRedownload ? 'Download the clip again from Kling' : 'Kling deletes clips 30 days after making them'}
+            onClick={run(async () => {
+              const r = await studio.generations.redownload({ id: g.id });
+              if (!r.ok) return r.error.message;
+              useLibrary.getState().upsert(r.value);
+              return 'Downloading the clip again…';
+            })}
+          >
+            Re-download
+          </button>
+        )}
       </div>
       <p className="pl-said" role="status">
         {said}

@@ -9,6 +9,7 @@ import { useLibrary } from '../../store/library';
 import { useView } from '../../store/view';
 import { composerParams } from './composer-params';
 import { documentFromSent } from './document-from-sent';
+import { captureLastFrame } from './last-frame';
 
 export async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -53,6 +54,21 @@ export async function reuseInEditor(details: GenerationDetails): Promise<void> {
   openWithDocument(start, doc);
   composer.setStartFrame(start);
   composer.setEndFrame(end);
+  useLibrary.getState().open(undefined);
+  useView.getState().show('create');
+}
+
+/**
+ * Continue from last frame: the clip's last frame becomes the start frame of a new generation (chained clips), with
+ * this generation's parameters and prompt to start from; no masks (they belonged to the old frame).
+ */
+export async function continueFromLastFrame(g: GenerationDetails['generation']): Promise<void> {
+  if (!g.media.result) throw new Error('This generation has no clip to continue from.');
+  const png = await captureLastFrame(g.media.result);
+  const composer = useComposer.getState();
+  composer.update(composerParams(g.settings));
+  composer.setStartFrame(frameFromBytes(`last-frame-${g.id}.png`, png));
+  composer.setEndFrame(undefined);
   useLibrary.getState().open(undefined);
   useView.getState().show('create');
 }
