@@ -51,6 +51,22 @@ export class ComposerPanel {
     return this.page.getByRole('alert').filter({ hasText: 'Not sent' });
   }
 
+  get sound(): Locator {
+    return this.page.getByRole('switch', { name: 'Sound' });
+  }
+  voice(n: number): Locator {
+    return this.page.getByRole('textbox', { name: `Voice ${n} id` });
+  }
+  get voiceBoxes(): Locator {
+    return this.page.getByRole('textbox', { name: /^Voice \d+ id$/ });
+  }
+  insertVoice(n: number): Locator {
+    return this.page.getByRole('button', { name: `Insert <<<voice_${n}>>>` });
+  }
+  get voiceProblems(): Locator {
+    return this.page.getByRole('list', { name: 'Voice problems' });
+  }
+
   async chooseCamera(label: string): Promise<void> {
     await this.cameraMovement.selectOption({ label });
     await expect(this.cameraMovement.locator('option:checked')).toHaveText(label);

@@ -10,6 +10,7 @@ import { RequestTools } from './request/RequestTools';
 import { useProfiles } from '../store/profiles';
 import { ModelFields } from './ModelFields';
 import { CameraField } from './CameraField';
+import { PROMPT_ID, SoundField } from './SoundField';
 import { FeatureFit } from './FeatureFit';
 import './composer.css';
 import { usePersistedComposer } from './persist-settings';
@@ -37,6 +38,8 @@ export function ComposerPanel() {
       <FramesPanel />
 
       <LimitedTextArea
+        id={PROMPT_ID}
+        highlightVoices
         label="Prompt"
         value={s.prompt}
         limit={LIMITS.promptMaxChars}
@@ -73,6 +76,7 @@ export function ComposerPanel() {
         <ModelFields />
         <FeatureFit />
         <CameraField />
+        <SoundField />
       </div>
 
       <div className="composer__footer">

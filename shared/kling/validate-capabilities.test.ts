@@ -22,7 +22,14 @@ describe('checkCapabilities', () => {
     expect(checkCapabilities(request({ endFrame: start }))).toEqual([]);
     expect(checkCapabilities(request({ mode: 'pro', ...brush }))).toEqual([]);
     expect(checkCapabilities(request({ model: 'kling-v1-5', mode: 'pro', camera: { type: 'simple', config: { pan: 1 } } }))).toEqual([]);
-    expect(checkCapabilities(request({ model: 'kling-v2-6', mode: 'pro', endFrame: start, sound: 'on', voices: ['a'] }))).toEqual([]);
+    expect(checkCapabilities(request({ model: 'kling-v2-6', mode: 'pro', endFrame: start, sound: 'off' }))).toEqual([]);
+    expect(checkCapabilities(request({ model: 'kling-v2-6', mode: 'pro', sound: 'on', voices: ['a'] }))).toEqual([]);
+  });
+
+  it('refuses sound with an end frame: such a video is silent', () => {
+    expect(checkCapabilities(request({ model: 'kling-v2-6', mode: 'pro', endFrame: start, sound: 'on' })).map((p) => p.rule)).toEqual([
+      'sound.endFrameSilent',
+    ]);
     expect(checkCapabilities(request({ model: 'kling-v2-6', mode: 'std', sound: 'off' }))).toEqual([]);
   });
 

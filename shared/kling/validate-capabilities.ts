@@ -79,6 +79,10 @@ export function checkCapabilities(req: GenerationRequest): Problem[] {
   if (req.sound === 'on' && !FEATURES.sound.supportedBy(cap)) {
     problems.push(unsupported('sound', 'sound.unsupported', FEATURES.sound, req, req.duration));
   }
+  // The map's "yes (silent)": with an end frame, even a sound-capable model renders without sound.
+  if (req.sound === 'on' && req.endFrame !== undefined && cap.endFrame && FEATURES.sound.supportedBy(cap)) {
+    problems.push(problem('sound', 'sound.endFrameSilent', 'A video with an end frame is silent: turn sound off, or remove the end frame.'));
+  }
   if ((req.voices?.length ?? 0) > 0 && !FEATURES.voices.supportedBy(cap)) {
     problems.push(unsupported('voices', 'voices.unsupported', FEATURES.voices, req, req.duration));
   }

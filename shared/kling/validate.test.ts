@@ -143,28 +143,38 @@ describe('voices', () => {
   });
 
   it('refuses more than two', () => {
-    expect(validateRequest(request({ ...v26, sound: 'on', voices: ['a', 'b', 'c'] }))).toEqual([
+    const prompt = '<<<voice_1>>> <<<voice_2>>> <<<voice_3>>>';
+    expect(validateRequest(request({ ...v26, sound: 'on', voices: ['a', 'b', 'c'], prompt }))).toEqual([
       { field: 'voices', rule: 'voices.max', message: 'At most 2 voices are allowed; this request has 3.', severity: 'error' },
     ]);
   });
 
   it('needs sound on', () => {
-    expect(rules({ ...v26, voices: ['a'] })).toEqual(['voices voices.needsSound error']);
-    expect(rules({ ...v26, sound: 'off', voices: ['a'] })).toEqual(['voices voices.needsSound error']);
+    const prompt = '<<<voice_1>>> hums';
+    expect(rules({ ...v26, voices: ['a'], prompt })).toEqual(['voices voices.needsSound error']);
+    expect(rules({ ...v26, sound: 'off', voices: ['a'], prompt })).toEqual(['voices voices.needsSound error']);
   });
 
   it('refuses an empty voice id', () => {
-    expect(rules({ ...v26, sound: 'on', voices: ['a', ''] })).toEqual(['voices.1 voices.empty error']);
+    expect(rules({ ...v26, sound: 'on', voices: ['a', ''], prompt: '<<<voice_1>>>' })).toEqual(['voices.1 voices.empty error']);
   });
 
   it('warns about a prompt that mentions a voice the request does not have', () => {
-    expect(validateRequest(request({ ...v26, sound: 'on', voices: ['a'], prompt: '<<<voice_2>>> sings' }))).toEqual([
+    expect(validateRequest(request({ ...v26, sound: 'on', voices: ['a'], prompt: '<<<voice_1>>> and <<<voice_2>>> sing' }))).toEqual([
       {
         field: 'prompt',
         rule: 'prompt.voiceReference',
         message: 'The prompt mentions <<<voice_2>>>, but the request has 1 voice.',
         severity: 'warning',
       },
+    ]);
+  });
+});
+
+describe('voices used', () => {
+  it('warns about a voice no token in the prompt names', () => {
+    expect(rules({ model: 'kling-v2-6', mode: 'pro', sound: 'on', voices: ['a', 'b'], prompt: '<<<voice_2>>> sings' })).toEqual([
+      'voices.0 voices.unused warning',
     ]);
   });
 });

@@ -121,7 +121,8 @@ function checkCfgScale(req: GenerationRequest): Problem[] {
 /** `<<<voice_1>>>` in the prompt refers to the first entry of voice_list (contract, `prompt`). */
 const VOICE_REFERENCE = /<<<voice_(\d+)>>>/g;
 
-function checkVoices(req: GenerationRequest): Problem[] {
+/** Voice rules alone (the composer shows them beside the voice fields). */
+export function checkVoices(req: Pick<GenerationRequest, 'voices' | 'sound' | 'prompt'>): Problem[] {
   const voices = req.voices ?? [];
   const problems: Problem[] = [];
   if (voices.length > LIMITS.voicesMax) {
@@ -132,6 +133,14 @@ function checkVoices(req: GenerationRequest): Problem[] {
   }
   voices.forEach((id, i) => {
     if (id.trim() === '') problems.push(problem(`voices.${i}`, 'voices.empty', `Voice ${i + 1} has no voice id.`));
+  });
+  // A voice no token names is paid for ("with voice" rate) and never speaks.
+  voices.forEach((id, i) => {
+    if (id.trim() !== '' && !(req.prompt ?? '').includes(`<<<voice_${i + 1}>>>`)) {
+      problems.push(
+        problem(`voices.${i}`, 'voices.unused', `Voice ${i + 1} is not used: put <<<voice_${i + 1}>>> in the prompt where it speaks, or remove it.`, 'warning'),
+      );
+    }
   });
   for (const match of (req.prompt ?? '').matchAll(VOICE_REFERENCE)) {
     const n = Number(match[1]);
