@@ -1,7 +1,7 @@
 // The few lines of Electron glue, run against a stand-in `electron` module: the window is hardened, every bridge
 // channel is registered, only the app's own top frame may use the bridge, the renderer is served with its CSP, and
 // navigation, new windows (window.open, target=_blank, middle-click), <webview> and permissions are refused.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => ({
   opened: [] as string[],
   ready: undefined as undefined | (() => void),
   userData: '',
+  focused: 0,
 }));
 
 vi.mock('electron', () => {
@@ -41,6 +42,12 @@ vi.mock('electron', () => {
     once() {}
     maximize() {}
     show() {}
+    focus() {
+      fake.focused += 1;
+    }
+    isMinimized() {
+      return false;
+    }
     isMaximized() {
       return false;
     }
@@ -67,6 +74,7 @@ vi.mock('electron', () => {
       whenReady: () => readyPromise,
       on: (event: string, listener: () => void) => void fake.appEvents.set(event, listener),
       quit: () => undefined,
+      requestSingleInstanceLock: () => true,
       exit: () => undefined,
     },
     BrowserWindow,
@@ -331,5 +339,18 @@ describe('permissions', () => {
       expect(request(permission, 'https://evil.example/'), permission).toBe(false);
       expect(check(permission, 'https://evil.example'), permission).toBe(false);
     }
+  });
+
+  it('takes the single-instance lock: a second launch focuses the window and its image becomes the start frame', async () => {
+    const photo = join(fake.userData, 'holiday.png');
+    await writeFile(photo, new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const focusedBefore = fake.focused;
+    fake.appEvents.get('second-instance')?.({}, ['/opt/kling-studio', 'holiday.png'], fake.userData);
+    await expect(invoke('app:ready', APP_PAGE)).resolves.toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(fake.sent.find((s) => s.channel === 'app.openFile')).toBeDefined());
+    expect(fake.focused).toBe(focusedBefore + 1);
+    const sent = fake.sent.find((s) => s.channel === 'app.openFile')?.payload as { fileName: string; bytes: Uint8Array };
+    expect(sent.fileName).toBe('holiday.png');
+    expect([...sent.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 });

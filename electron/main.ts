@@ -15,6 +15,7 @@ import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { describeProblem, setAsideUnreadableSettings } from './settings/settings-file';
 import { LIBRARY_FOLDER, USER_DATA_ENV } from './settings/paths';
 import { hardenApp } from './platform/security';
+import { claimSingleInstance } from './platform/single-instance';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
 import { createStudioServices, type StudioServices } from './services';
 import { sandboxProvider, startBuiltInSandbox } from './tasks/sandbox-provider';
@@ -32,6 +33,9 @@ const devServerUrl = devOnly('VITE_DEV_SERVER_URL');
 
 // Tests and power users can give the app its own data folder (the command line honours the same variable).
 if (process.env[USER_DATA_ENV]) app.setPath('userData', process.env[USER_DATA_ENV]);
+
+// One instance: a second launch focuses this one's window and hands over its image path, then quits.
+const instance = claimSingleInstance(app);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -109,6 +113,8 @@ async function ready(): Promise<void> {
     log: (message) => console.error(message),
   });
   services = studio;
+  instance.attach(studio.launch);
+  void studio.launch.firstLaunch(process.argv, process.cwd());
 
   protocol.handle(APP_SCHEME, (request) => {
     const path = new URL(request.url).pathname;
@@ -164,10 +170,12 @@ async function ready(): Promise<void> {
   await studio.start();
 }
 
-app.whenReady().then(ready, (error: unknown) => {
-  console.error(error);
-  app.exit(1);
-});
+if (instance.primary) {
+  app.whenReady().then(ready, (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+}
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
   services?.stop();

@@ -25,6 +25,7 @@ import { RecordingWindowShell, type WindowShell } from './desktop/window-shell';
 import { createAppMenu, type AppMenu } from './desktop/app-menu';
 import type { MenuEnvironment } from './desktop/menu-template';
 import type { MenuState } from '../shared/desktop/menu';
+import { createLaunchFiles, type LaunchFiles } from './desktop/launch-files';
 
 export type Emit = <E extends keyof StudioEvents>(event: E, payload: StudioEvents[E]) => void;
 
@@ -62,6 +63,8 @@ export interface StudioServices {
   providers: ProviderRegistry;
   settings: AppSettings;
   menu: AppMenu;
+  /** Images given at launch or by a second launch, handed to the window as the start frame. */
+  launch: LaunchFiles;
   /** Pick up every unfinished generation (after a crash or a quit mid-flight). */
   start(): Promise<void>;
   stop(): void;
@@ -87,6 +90,11 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     pollSchedule: () => POLL_SCHEDULES[settings.preferences().polling],
   });
   const windowShell = deps.windowShell ?? new RecordingWindowShell();
+  const launch = createLaunchFiles({
+    deliver: (file) => deps.emit('app.openFile', file),
+    focus: () => windowShell.focus(),
+    ...(deps.log ? { log: deps.log } : {}),
+  });
   const menu = createAppMenu({
     shell: windowShell,
     env: { platform: process.platform, developer: false, ...deps.menu, appName: deps.app.name },
@@ -126,6 +134,10 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const registry = createHandlerRegistry(
     {
       'app:info': async (): Promise<AppInfo> => ({ ...deps.app, libraryPath: library.root }),
+      'app:ready': async () => {
+        launch.windowReady();
+        return null;
+      },
       'app:setMenu': async (state: MenuState) => {
         menu.update(state);
         return null;
@@ -149,6 +161,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     providers,
     settings,
     menu,
+    launch,
     start: async () => void (await engine.resume()),
     stop: () => engine.stop(),
   };

@@ -2,7 +2,7 @@
 // Electron preload does, from the same contract and the same builder, over Playwright's binding instead of IPC.
 import { createStudioApi } from '../../shared/ipc/api';
 import type { BridgeResult } from '../../shared/ipc/result';
-import { encodeBytes } from './bytes-codec';
+import { decodeBytes, encodeBytes } from './bytes-codec';
 
 type Listener = (payload: unknown) => void;
 
@@ -16,7 +16,8 @@ declare global {
 const listeners = new Map<string, Set<Listener>>();
 
 window.__studioEmit = (event, payload) => {
-  for (const listener of listeners.get(event) ?? []) listener(payload);
+  const decoded = decodeBytes(payload);
+  for (const listener of listeners.get(event) ?? []) listener(decoded);
 };
 
 const api = createStudioApi(

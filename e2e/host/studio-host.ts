@@ -13,7 +13,7 @@ import { staticResponse } from '../../electron/http/static-response';
 import { mediaResponse, mediaUrlWith } from '../../electron/library/media';
 import { createStudioServices, type StudioServices } from '../../electron/services';
 import type { ActiveProvider } from '../../electron/tasks/provider';
-import { decodeBytes } from './bytes-codec';
+import { decodeBytes, encodeBytes } from './bytes-codec';
 import { JsonFileStore } from '../../electron/settings/key-value';
 import { RecordingDesktopShell } from '../../electron/desktop/desktop-shell';
 import type { SecretBox } from '../../electron/settings/credential-vault';
@@ -92,7 +92,7 @@ export async function startStudioHost(options: {
     windowShell,
     emit: (event, payload) => {
       for (const page of pages) {
-        page.evaluate(([e, p]) => window.__studioEmit(e, p), [event, payload] as const).catch(() => undefined);
+        page.evaluate(([e, p]) => window.__studioEmit(e, p), [event, encodeBytes(payload)] as const).catch(() => undefined);
       }
     },
     fetch,

@@ -19,6 +19,7 @@ import { useSettings } from '../store/settings';
 import { useWindowDrop } from './useWindowDrop';
 import { viewPanelId, viewTabId } from './ViewTabs';
 import { useTheme } from './useTheme';
+import { useOpenedFiles } from './useOpenedFiles';
 
 export function App() {
   useEffect(() => {
@@ -43,6 +44,7 @@ export function App() {
   }, []);
   useMenuSync();
   useTheme();
+  useOpenedFiles();
   const dragging = useWindowDrop();
   usePosterCapture();
   const view = useView((s) => s.view);

@@ -1,7 +1,7 @@
 // The channel and event names of the bridge without their schemas, so the preload (which only forwards calls) does
 // not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
 export const CHANNELS = {
-  app: ['info', 'setMenu', 'openLink'],
+  app: ['info', 'setMenu', 'openLink', 'ready'],
   settings: ['get', 'update', 'dismissNotice', 'setConcurrency'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
@@ -9,7 +9,7 @@ export const CHANNELS = {
   composer: ['loadSettings', 'saveSettings', 'previewRequest'],
 } as const;
 
-export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed'] as const;
+export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const channelName = (domain: string, method: string): string => `${domain}:${method}`;

@@ -226,6 +226,8 @@ export const contract = {
     setMenu: channel(menuStateSchema, returns<null>()),
     /** Open a link in the system browser: only https links to Kling's docs and console (shared/security/external-links). */
     openLink: channel(z.object({ url: z.string().max(4096) }).strict(), returns<null>()),
+    /** The window listens for `app.openFile` now: an image the app was launched with is handed over then. */
+    ready: channel(none, returns<null>()),
   },
   settings: {
     get: channel(none, returns<SettingsState>()),
@@ -284,6 +286,8 @@ export interface StudioEvents {
   /** A click in the application menu: run this command of the registry. */
   'app.command': { id: string };
   'settings.changed': SettingsState;
+  /** An image given to the app (command line, a second launch, "Open with"): it becomes the start frame. */
+  'app.openFile': { fileName: string; bytes: Uint8Array };
 }
 
 // Compile-time agreement between the contract and the schema-free name list the preload uses.
