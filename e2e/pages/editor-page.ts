@@ -56,6 +56,10 @@ export class EditorPage {
   area(name: string): Locator {
     return this.editor.getByRole('listitem', { name, exact: true });
   }
+  /** The area's select button; its title is the row's summary ("#1 · empty · no path", "#1 · 1.6 % · 25 pts"). */
+  areaSummary(name: string): Locator {
+    return this.button(`Select ${name}`);
+  }
 
   async waitForCanvas(): Promise<void> {
     await expect(this.canvas).toBeVisible();

@@ -24,7 +24,7 @@ test('a frame replaced while a select runs gets none of it; the wand then select
   // is done, nothing of the old select can still be on its way.
   await expect(editor.selectionStatus).not.toContainText('Selecting the object');
   await editor.waitForSelection();
-  await expect(editor.button('Select Motion 1')).toHaveAttribute('title', /empty/);
+  await expect(editor.areaSummary('Motion 1')).toHaveAttribute('title', /empty/);
   // What Ctrl+Z would undo is the frame change, not a selection.
   await expect(editor.button(/^Undo/)).not.toHaveAccessibleName(/Select object/);
 

@@ -124,7 +124,7 @@ test('Esc cancels a running object select and leaves the area as it was', async 
   await expect(editor.selectionStatus).toContainText('Selecting the object');
   await page.keyboard.press('Escape');
   await expect(editor.selectionStatus).toContainText('Selection cancelled');
-  await expect(editor.area('Motion 1')).toContainText('empty');
+  await expect(editor.areaSummary('Motion 1')).toHaveAttribute('title', /empty/);
   await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo Draw path');
 
   // The tool works again after a cancel.
