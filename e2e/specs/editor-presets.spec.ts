@@ -148,7 +148,12 @@ test('a preset is one undo step, is re-aimed by the dial, and its dots can be dr
   // The dial no longer re-lays an edited path.
   await motion.aim(180);
   const dragged = (await generateAndCapture(studio, 'dragged')).dynamic[0]!.trajectory;
-  expect(dragged).toEqual([right[0], { x: 1000, y: H - 150 }]);
+  // A screen pixel covers more than one pixel of the photo when the canvas is scaled down to fit the window, so
+  // the dot lands within a pixel of where the pointer was released.
+  expect(dragged[0]).toEqual(right[0]);
+  expect(Math.abs(dragged[1]!.x - 1000)).toBeLessThanOrEqual(1);
+  expect(Math.abs(dragged[1]!.y - (H - 150))).toBeLessThanOrEqual(1);
+  expect(dragged).toHaveLength(2);
 
   // Reverse works on a preset's path as on any.
   await editor.button('Reverse path').click();

@@ -127,11 +127,12 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
           onDoubleClick={() => setEditing(true)}
         >
           <span className="ed-area__name">{area.name}</span>
-          {/* Drawn from an attribute so the button's text is its name's (WCAG 2.5.3, label in name); said in its title. */}
-          <span className="ed-area__meta" aria-hidden="true" data-meta={meta} />
         </button>
       )}
       <div className="ed-area__actions">
+        {/* Beside the button, not in it: the button's text stays its name (WCAG 2.5.3, label in name) while a screen
+            reader still reads the area's share and path as the row's text. */}
+        <span className="ed-area__meta">{meta}</span>
         <button type="button" className="ed-icon" aria-label={`Rename ${area.name}`} title="Rename" onClick={() => setEditing(true)}>
           ✎
         </button>
