@@ -147,7 +147,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
-      ...requestHandlers({ providers, profiles }),
+      ...requestHandlers({ providers, profiles, desktop: deps.desktop }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
       ...composerHandlers({ store }),
     },

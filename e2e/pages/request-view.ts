@@ -36,6 +36,14 @@ export class RequestView {
     return JSON.parse((await this.body.textContent()) ?? '');
   }
 
+  /** Copy as curl with the images placed as asked; the command as the clipboard holds it. */
+  async copyAsCurl(images: 'Inline' | 'As files next to it'): Promise<string> {
+    await this.dialog.getByRole('radio', { name: images }).check();
+    await this.dialog.getByRole('button', { name: 'Copy as curl' }).click();
+    await expect(this.dialog.getByRole('status')).toContainText('Copied');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Close request' }).click();
     await expect(this.dialog).toBeHidden();

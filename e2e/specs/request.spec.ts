@@ -2,7 +2,7 @@
 // (Show request) and copyable as a command (Copy as curl), always equal to what the provider receives.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures';
+import { expect, SANDBOX_CREDENTIALS, test } from '../fixtures';
 import type { CreateTaskBody } from '../../shared/kling/wire';
 import { inlineRecordedBody, REQUEST_FILE } from '../../shared/library/request-record';
 import { decodeBase64 } from '../../shared/kling/base64';
@@ -59,4 +59,29 @@ test('Show request shows the exact body Generate then sends, byte for byte once 
   expect(shown.external_task_id).toMatch(/^ks-[0-9a-f-]{36}$/);
   expect({ ...shown, external_task_id: received.external_task_id }).toEqual(received);
   expect(JSON.stringify({ ...shown, external_task_id: received.external_task_id })).toBe(JSON.stringify(received));
+});
+
+test('Copy as curl copies a command with $KLING_API_KEY and no key, images inline or as files beside a saved script', async ({ studio }) => {
+  const { ui, sandbox, host } = studio;
+  test.skip(!host, 'the save dialog is answered through the Chromium host');
+  // Reading the clipboard back is the test's own need; the app only ever writes it.
+  await ui.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const view = new RequestView(ui.page);
+  await ui.openStartFrame(START);
+  await ui.prompt.fill(PROMPT);
+  await view.open();
+
+  const inline = await view.copyAsCurl('Inline');
+  expect(inline).toContain('Authorization: Bearer $KLING_API_KEY');
+  expect(inline).toContain(`${sandbox.baseUrl}${API_PATH}`);
+  expect(inline).toContain((await readFile(START)).toString('base64').slice(0, 64));
+  for (const secret of Object.values(SANDBOX_CREDENTIALS)) expect(inline).not.toContain(secret);
+
+  const script = join(studio.libraryRoot, '..', 'request.sh');
+  host!.desktop.nextSavePath = script;
+  const withFiles = await view.copyAsCurl('As files next to it');
+  expect(withFiles).toContain(`base64 < '${join(studio.libraryRoot, '..', 'request-start.jpg')}'`);
+  expect((await readFile(join(studio.libraryRoot, '..', 'request-start.jpg'))).equals(await readFile(START))).toBe(true);
+  expect(await readFile(script, 'utf8')).toBe(withFiles);
+  for (const secret of Object.values(SANDBOX_CREDENTIALS)) expect(withFiles).not.toContain(secret);
 });

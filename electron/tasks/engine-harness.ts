@@ -96,13 +96,18 @@ export function makeRig(world: World, options: RigOptions = {}): Rig {
 }
 
 /** The app's services over the world's library and the rig's provider, on the world's virtual clock. */
-export function servicesOver(world: World, rig: Rig, emit: Emit = () => undefined): StudioServices {
+export function servicesOver(
+  world: World,
+  rig: Rig,
+  emit: Emit = () => undefined,
+  desktop = new RecordingDesktopShell(join(world.root, '..', 'trash')),
+): StudioServices {
   return createStudioServices({
     libraryRoot: world.root,
     app: { name: 'Kling Studio', version: '0.0.0', platform: 'test' },
     sandbox: rig.provider,
     mediaUrl: mediaUrlWith('media://library/'),
-    desktop: new RecordingDesktopShell(join(world.root, '..', 'trash')),
+    desktop,
     emit,
     fetch,
     isTrustedSender: () => true,

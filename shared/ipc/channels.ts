@@ -6,7 +6,7 @@ export const CHANNELS = {
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['list', 'create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
-  composer: ['loadSettings', 'saveSettings', 'previewRequest'],
+  composer: ['loadSettings', 'saveSettings', 'previewRequest', 'copyAsCurl'],
 } as const;
 
 export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile'] as const;

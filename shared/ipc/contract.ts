@@ -71,6 +71,12 @@ export const previewRequestSchema = createGenerationSchema.extend({
   expand: z.array(z.string().max(64)).max(16).optional(),
 });
 
+/** "Copy as curl": the composed generation, and whether the images go inline or into files beside a saved script. */
+export const copyAsCurlSchema = createGenerationSchema.extend({ images: z.enum(['inline', 'files']) });
+
+/** The command (no secret in it); with images as files, where the script and the images were written. */
+export type CurlCommand = { command: string; savedTo?: string; files?: string[] } | { cancelled: true };
+
 /** How a profile proves who it is: an API key, a JWT signed with an access key + secret key, or a gateway token. */
 export type AuthKind = 'api-key' | 'access-key' | 'token';
 
@@ -277,6 +283,8 @@ export const contract = {
     saveSettings: channel(composerSettingsSchema, returns<null>()),
     /** "Show request": the body Generate would send now, as the engine builds it. */
     previewRequest: channel(previewRequestSchema, returns<RequestPreview>()),
+    /** "Copy as curl": the same body as a shell command, the credential left to $KLING_API_KEY. */
+    copyAsCurl: channel(copyAsCurlSchema, returns<CurlCommand>()),
   },
 } as const;
 

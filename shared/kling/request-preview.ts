@@ -34,7 +34,8 @@ export function imagePaths(body: CreateTaskBody): { path: string; value: string 
   return out;
 }
 
-function setImage(body: CreateTaskBody, path: string, value: string): void {
+/** Replace the image at `path` (as imagePaths names it) in `body`. */
+export function setImage(body: CreateTaskBody, path: string, value: string): void {
   const dynamic = /^dynamic_masks\.(\d+)\.mask$/.exec(path);
   if (dynamic) {
     const entry = body.dynamic_masks?.[Number(dynamic[1])];

@@ -2,6 +2,7 @@
 // the engine's own builder (composer.previewRequest); the credential itself is never here, only its kind.
 import { useEffect, useId, useRef } from 'react';
 import type { AuthKind, RequestPreview } from '../../../shared/ipc/contract';
+import { CopyAsCurl } from './CopyAsCurl';
 import { JsonBody } from './JsonBody';
 import { useRequestView } from './request-view';
 import './request.css';
@@ -16,7 +17,7 @@ function authWords(preview: RequestPreview): string {
   return preview.profile.kind === 'sandbox' ? `The Sandbox's own key (offline, free); ${AUTH_WORDS['api-key']}` : AUTH_WORDS[preview.auth];
 }
 
-export function RequestDialog({ children }: { children?: React.ReactNode }) {
+export function RequestDialog() {
   const { open, loading, preview, error, expand, close } = useRequestView();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -81,7 +82,7 @@ export function RequestDialog({ children }: { children?: React.ReactNode }) {
             >
               Show all images in full
             </button>
-            {children}
+            <CopyAsCurl />
           </div>
           {preview.body ? (
             <JsonBody body={preview.body} images={preview.images} onExpand={(path) => void expand([path])} />
