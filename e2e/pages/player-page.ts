@@ -29,6 +29,17 @@ export class PlayerPage {
     return this.details.locator(`dt:text-is("${term}") + dd`);
   }
 
+  compareMode(name: 'Clip' | 'Side by side' | 'Wipe' | 'A/B'): Locator {
+    return this.dialog.getByRole('radiogroup', { name: 'Compare' }).getByRole('radio', { name, exact: true });
+  }
+
+  /** Click a slider of the player at `fraction` of its length. */
+  async dragSlider(name: string, fraction: number): Promise<void> {
+    const box = await this.dialog.getByRole('slider', { name }).boundingBox();
+    if (!box) throw new Error(`The ${name} slider is not on screen`);
+    await this.page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
+  }
+
   /** Click the position slider at `fraction` of its length, as a person drags the playhead there. */
   async scrubTo(fraction: number): Promise<void> {
     const box = await this.position.boundingBox();

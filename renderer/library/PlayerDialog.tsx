@@ -1,12 +1,15 @@
 // The player: a generation's clip with full controls, its details, and (for the ones before and after it in the
 // library) ← → without closing. Opened by `useLibrary.open(id)`; the generation itself is fetched by id from main.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isTextField } from '../commands/registry';
 import { useLibrary } from '../store/library';
 import { DetailsPanel } from './player/DetailsPanel';
 import { generationTitle, neighbours } from './player/neighbours';
 import { stepFrame, togglePlay, usePlayback } from './player/playback';
+import { useFollow } from './player/ab-sync';
+import { CompareBar, type StageMode } from './player/CompareBar';
 import { PlayerActions } from './player/PlayerActions';
+import { SentOverlay } from './player/SentOverlay';
 import { PlayerControls } from './player/PlayerControls';
 import { useGenerationDetails } from './player/use-details';
 import './player/player.css';
@@ -28,6 +31,20 @@ export function PlayerDialog() {
   const playback = usePlayback(video, src);
   const [loop, setLoop] = useState(true);
   const [fullScreen, setFullScreen] = useState(false);
+  const [mode, setMode] = useState<StageMode>('clip');
+  const [overlay, setOverlay] = useState(false);
+  const [wipe, setWipe] = useState(50);
+  const [otherId, setOtherId] = useState<string>();
+  const byId = useLibrary((s) => s.byId);
+  // A/B candidates: the other ready clips, variations of the same group first.
+  const others = useMemo(() => {
+    const ready = Object.values(byId).filter((o) => o.id !== openId && o.status === 'succeed' && o.media.result);
+    const group = g?.group?.id;
+    return ready.sort((a, b) => Number(b.group?.id === group && group !== undefined) - Number(a.group?.id === group && group !== undefined) || b.createdAt.localeCompare(a.createdAt));
+  }, [byId, openId, g?.group?.id]);
+  const other = mode === 'ab' ? (others.find((o) => o.id === otherId) ?? others[0]) : undefined;
+  const otherVideo = useRef<HTMLVideoElement>(null);
+  useFollow(video, otherVideo, other?.media.result);
 
   useEffect(() => {
     const d = dialog.current;
@@ -107,8 +124,10 @@ export function PlayerDialog() {
           </header>
           <div className="pl-body">
             <div className="pl-main">
-              <div className="pl-stage" ref={stage}>
+              <div className={`pl-stage pl-stage--${mode}`} ref={stage}>
+                {src && mode === 'side' && g?.media.start && <img className="pl-still" src={g.media.start} alt="Start frame" />}
                 {src ? (
+                  <div className="pl-frame">
                   <video
                     key={src}
                     ref={video}
@@ -124,12 +143,46 @@ export function PlayerDialog() {
                     aria-label={`Video: ${title}`}
                     onClick={() => video.current && togglePlay(video.current)}
                   />
+                  {mode === 'wipe' && g?.media.start && (
+                    <img className="pl-wipe" src={g.media.start} alt="Start frame (wipe)" style={{ clipPath: `inset(0 ${100 - wipe}% 0 0)` }} />
+                  )}
+                  {overlay && details && <SentOverlay details={details} />}
+                  </div>
                 ) : (
                   <div className="pl-empty" role="status">
                     {state?.error ?? (!g ? 'Loading…' : g.status === 'succeed' ? 'The clip is missing from the library folder.' : 'No clip yet: this generation is not ready.')}
                   </div>
                 )}
+                {src && other?.media.result && (
+                  <div className="pl-frame">
+                    <video
+                      key={other.media.result}
+                      ref={otherVideo}
+                      className="pl-video"
+                      src={other.media.result}
+                      crossOrigin="anonymous"
+                      muted
+                      playsInline
+                      aria-label={`Video B: ${generationTitle(other)}`}
+                    />
+                  </div>
+                )}
               </div>
+              {src && details && (
+                <CompareBar
+                  mode={mode}
+                  onMode={setMode}
+                  overlay={overlay}
+                  onOverlay={setOverlay}
+                  canOverlay={Boolean(details.masks.static || details.masks.dynamic.length)}
+                  hasStart={Boolean(g?.media.start)}
+                  wipe={wipe}
+                  onWipe={setWipe}
+                  others={others}
+                  otherId={other?.id}
+                  onOther={setOtherId}
+                />
+              )}
               {src && (
                 <PlayerControls
                   video={video}
