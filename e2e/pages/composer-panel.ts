@@ -51,6 +51,9 @@ export class ComposerPanel {
     return this.page.getByRole('alert').filter({ hasText: 'Not sent' });
   }
 
+  get variations(): Locator {
+    return this.page.getByRole('spinbutton', { name: 'Variations' });
+  }
   get sound(): Locator {
     return this.page.getByRole('switch', { name: 'Sound' });
   }

@@ -77,6 +77,18 @@ export function ComposerPanel() {
         <FeatureFit />
         <CameraField />
         <SoundField />
+        <label className="field">
+          <span className="field__label">Variations</span>
+          <input
+            type="number"
+            className="select"
+            min={1}
+            max={4}
+            step={1}
+            value={s.variations}
+            onChange={(e) => s.update({ variations: Math.min(Math.max(Math.round(Number(e.target.value)) || 1, 1), 4) })}
+          />
+        </label>
       </div>
 
       <div className="composer__footer">

@@ -55,12 +55,19 @@ export async function generate(): Promise<void> {
   }
   s.setSubmitting(true);
   try {
-    const result = await studio.generations.create(request);
-    if (result.ok) {
-      useLibrary.getState().upsert(result.value);
-    } else {
-      const messages = result.error.problems?.filter((p) => p.severity === 'error').map((p) => p.message) ?? [result.error.message];
-      s.setSubmitNotice({ title: 'Not sent', messages });
+    // Variations: the same inputs sent `count` times, each its own task (its own external_task_id, given by main),
+    // queued by main under the profile's cap and grouped in the library.
+    const count = Math.min(Math.max(Math.round(s.variations), 1), 4);
+    const groupId = count > 1 ? crypto.randomUUID() : undefined;
+    for (let index = 0; index < count; index++) {
+      const result = await studio.generations.create({ ...request, ...(groupId ? { group: { id: groupId, index, count } } : {}) });
+      if (result.ok) {
+        useLibrary.getState().upsert(result.value);
+      } else {
+        const messages = result.error.problems?.filter((p) => p.severity === 'error').map((p) => p.message) ?? [result.error.message];
+        s.setSubmitNotice({ title: 'Not sent', messages });
+        break;
+      }
     }
   } catch (error) {
     s.setSubmitNotice({ title: 'Not sent', messages: [(error as Error).message] });
