@@ -8,6 +8,8 @@ import { replayHandlers } from './ipc/replay-handlers';
 import { requestHandlers } from './ipc/request-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
 import { Library } from './library/library';
+import { Deletion } from './library/deletion';
+import { libraryHandlers } from './ipc/library-handlers';
 import { toView, type MediaUrl } from './library/media';
 import { createTaskEngine, type TaskEngine } from './tasks/engine';
 import { reaches, type ActiveProvider } from './tasks/provider';
@@ -101,6 +103,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     run: (id) => deps.emit('app.command', { id }),
   });
   const defaultLibraryRoot = library.root;
+  const deletion = new Deletion({ library, desktop: deps.desktop, ...(deps.log ? { log: deps.log } : {}) });
   const currentSettings = () => settingsState({ settings, libraryRoot: () => library.root, defaultLibraryRoot });
   windowShell.setTheme(settings.preferences().theme);
   settings.onChange((next, previous) => {
@@ -146,6 +149,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
+      ...libraryHandlers({ library: () => library, engine, deletion: () => deletion, mediaUrl: deps.mediaUrl }),
       ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
       ...requestHandlers({ providers, profiles, desktop: deps.desktop }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
@@ -162,7 +166,14 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     settings,
     menu,
     launch,
-    start: async () => void (await engine.resume()),
-    stop: () => engine.stop(),
+    start: async () => {
+      await engine.resume();
+      // Deletions a quit left waiting for their undo go to the system trash now (after the first screen's work).
+      void deletion.flush().catch((error: Error) => deps.log?.(`deleted folders: ${error.message}`));
+    },
+    stop: () => {
+      engine.stop();
+      void library.index.save().catch(() => undefined);
+    },
   };
 }

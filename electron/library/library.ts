@@ -1,5 +1,6 @@
 // The library of generations on disk: one folder per generation holding generation.json, the inputs and the clip.
-// The folders are the truth; the in-memory map from id to folder is a cache rebuilt by `list()`.
+// The folders are the truth; the index (library-index.ts) is a cache of what the grid and the engine need of them,
+// kept up to date here as records are written.
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -8,6 +9,9 @@ import type { GenerationRecord } from '../../shared/library/generation';
 import type { LibraryProblem } from '../../shared/ipc/contract';
 import type { TaskData } from '../../shared/kling/wire';
 import { applyTask } from '../../shared/library/apply-task';
+import { migrateRecord } from '../../shared/library/migrate';
+import { LibraryIndex } from './library-index';
+import type { ParsedLibraryQuery } from '../../shared/library/query';
 
 export const RECORD_FILE = 'generation.json';
 
@@ -44,10 +48,13 @@ export class Library {
   private readonly folders = new Map<string, string>();
   /** Writes to one record are serialised so that two updates never interleave their read-modify-write. */
   private readonly writeChains = new Map<string, Promise<unknown>>();
+  /** Keyed to this root: a library moved elsewhere is another Library with its own index file. */
+  readonly index: LibraryIndex;
 
   constructor(deps: LibraryDeps) {
     this.root = resolve(deps.root);
     this.now = deps.now ?? (() => new Date());
+    this.index = new LibraryIndex(this.root);
   }
 
   /** Create the folder, the input files and a `submitting` record, before anything is sent anywhere. */
@@ -79,6 +86,7 @@ export class Library {
     };
     await writeFileAtomic(join(dir, RECORD_FILE), JSON.stringify(record, null, 2));
     this.folders.set(id, folder);
+    this.index.put(record);
     return record;
   }
 
@@ -116,11 +124,12 @@ export class Library {
     applyTask(record, task, this.now().toISOString());
     await writeFileAtomic(join(this.root, folder, RECORD_FILE), JSON.stringify(record, null, 2));
     this.folders.set(id, folder);
+    this.index.put(record);
     return record;
   }
 
   async get(id: string): Promise<GenerationRecord | undefined> {
-    const folder = this.folders.get(id) ?? (await this.findFolder(id));
+    const folder = this.folders.get(id) ?? (await this.index.ready().then(() => this.index.folderOf(id))) ?? (await this.findFolder(id));
     if (!folder) return undefined;
     return this.readRecord(folder);
   }
@@ -135,6 +144,7 @@ export class Library {
       const changed = change(draft) ?? draft;
       changed.updatedAt = this.now().toISOString();
       await writeFileAtomic(join(this.root, record.folder, RECORD_FILE), JSON.stringify(changed, null, 2));
+      this.index.put(changed);
       return changed;
     });
     this.writeChains.set(id, next);
@@ -159,6 +169,7 @@ export class Library {
     /** id → the folder listed for it. */
     const listed = new Map<string, string>();
     for (const name of names.sort().reverse()) {
+      if (name.startsWith('.')) continue; // the index file, deletions waiting for the trash
       const info = await stat(join(this.root, name)).catch(() => undefined);
       if (!info?.isDirectory()) continue;
       let record: GenerationRecord;
@@ -189,6 +200,45 @@ export class Library {
     return { items, problems };
   }
 
+  /** One page of the generations matching `query`, read in full from their folders (only the page is read). */
+  async page(query: ParsedLibraryQuery, offset: number, limit: number): Promise<{ total: number; matching: number; items: GenerationRecord[]; damaged: number }> {
+    await this.index.ready();
+    const rows = this.index.query(query);
+    const items: GenerationRecord[] = [];
+    for (const row of rows.slice(offset, offset + limit)) {
+      try {
+        items.push(await this.readRecord(row.folder));
+      } catch {
+        // Changed since it was indexed (removed, damaged): the index learns it at the next look, the page goes on.
+      }
+    }
+    return { total: this.index.size, matching: rows.length, items, damaged: this.index.problems().length };
+  }
+
+  /** Ids of the generations not yet finished, oldest first, from the index: no other record is read. */
+  async unfinished(): Promise<string[]> {
+    await this.index.ready();
+    return this.index.unfinished();
+  }
+
+  /**
+   * Run `work` for one generation between its record writes (after any update in flight, before the next): deleting a
+   * folder this way never races an update of its record in this process.
+   */
+  exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.writeChains.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.writeChains.set(id, next);
+    return next.finally(() => {
+      if (this.writeChains.get(id) === next) this.writeChains.delete(id);
+    });
+  }
+
+  /** Forget where a generation was (its folder was moved out of the library). */
+  forget(id: string): void {
+    this.folders.delete(id);
+  }
+
   folderPath(record: Pick<GenerationRecord, 'folder'>): string {
     return join(this.root, record.folder);
   }
@@ -215,10 +265,6 @@ export class Library {
     } catch {
       throw new Error(`${RECORD_FILE} is not valid JSON`);
     }
-    const record = parsed as Partial<GenerationRecord>;
-    if (record.schemaVersion !== 1 || typeof record.id !== 'string' || typeof record.status !== 'string') {
-      throw new Error(`${RECORD_FILE} is not a generation record this version understands`);
-    }
-    return { ...(record as GenerationRecord), folder };
+    return migrateRecord(parsed, folder);
   }
 }

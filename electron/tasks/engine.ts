@@ -42,6 +42,11 @@ export interface TaskEngine {
    * cancel, so once a create may have reached it the generation runs to its end: that refusal is a CancelRefused.
    */
   cancel(id: string): Promise<GenerationRecord>;
+  /**
+   * Stop following a generation Kling will not report on, whatever its state: it ends as 'given-up' and stays in the
+   * library. Its task may still run, and be charged, on Kling: the person is told so before asking for this.
+   */
+  giveUp(id: string): Promise<GenerationRecord>;
   /** Stop following (for shutdown); records stay as they are on disk, to be resumed. */
   stop(): void;
   /** A profile's cap on tasks in flight changed: generations waiting for a slot may go now. */
@@ -89,7 +94,11 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   };
 
   const save = async (id: string, change: (r: GenerationRecord) => void): Promise<GenerationRecord> => {
-    const record = await deps.library.update(id, change);
+    const record = await deps.library.update(id, (r) => {
+      // Given up by the person (in this process or another): the engine writes nothing more to it, ever.
+      if (r.status === 'given-up') throw new Cancelled();
+      change(r);
+    });
     deps.onChange(record);
     return record;
   };
@@ -444,10 +453,29 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       // Read again: what the job wrote while it stopped is the truth, not the copy saved above.
       return (await deps.library.get(id)) ?? record;
     },
+    async giveUp(id) {
+      const record = await deps.library.get(id);
+      if (!record) throw new CancelRefused('That generation is no longer in the library.');
+      if (isFinished(record.status)) throw new CancelRefused('That generation has already ended.');
+      cancellers.get(id)?.abort(new Cancelled());
+      const updated = await deps.library.update(id, (r) => {
+        if (isFinished(r.status)) return; // it ended meanwhile: nothing to give up
+        r.status = 'given-up';
+        r.timings.finishedAt = deps.now().toISOString();
+        r.error = {
+          message: r.taskId
+            ? 'Given up: no longer followed. Kling may still finish this task and charge for it.'
+            : 'Given up: no longer followed. If the request reached Kling, it may still run and be charged.',
+        };
+      });
+      deps.onChange(updated);
+      await running.get(id)?.catch(() => undefined);
+      return (await deps.library.get(id)) ?? updated;
+    },
     async resume() {
-      const { items } = await deps.library.list();
-      const unfinished = items.filter((r) => !isFinished(r.status)).reverse(); // oldest first
-      for (const r of unfinished) this.start(r.id);
+      // From the index: with 10,000 generations only the few unfinished records are read (by their jobs).
+      const unfinished = await deps.library.unfinished(); // oldest first
+      for (const id of unfinished) this.start(id);
       return unfinished.length;
     },
     async idle() {

@@ -23,13 +23,13 @@ import { useOpenedFiles } from './useOpenedFiles';
 
 export function App() {
   useEffect(() => {
-    const { upsert, setAll, setLoadError } = useLibrary.getState();
+    const { upsert } = useLibrary.getState();
     const unsubscribe = studio.on('generation.updated', upsert);
     const unsubscribeSettings = studio.on('settings.changed', (state) => useSettings.getState().set(state));
     void useSettings.getState().load().catch(() => undefined);
-    unwrap(studio.generations.list({}))
-      .then((list) => setAll(list.items, list.problems))
-      .catch((error: Error) => setLoadError(error.message));
+    // The first page and the strip; the grid asks for more pages as it scrolls (never the whole library).
+    useLibrary.getState().want(0, 60);
+    useLibrary.getState().refresh();
     unwrap(studio.provider.status({}))
       .then((status) => useProvider.getState().set(status))
       .catch(() => undefined);

@@ -38,6 +38,13 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
     if (result.ok) useLibrary.getState().upsert(result.value);
     else setCancelError(result.error.message);
   };
+  const [confirmGiveUp, setConfirmGiveUp] = useState(false);
+  const giveUp = async () => {
+    const result = await studio.library.giveUp({ id: g.id });
+    setConfirmGiveUp(false);
+    if (result.ok) useLibrary.getState().upsert(result.value);
+    else setCancelError(result.error.message);
+  };
   const badges = badgesOf(g);
   const credits = creditsLabel(g.creditsCharged);
 
@@ -55,7 +62,9 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
         disabled={!ready}
         tabIndex={variant === 'grid' ? -1 : 0}
         aria-label={ready ? `Play “${title}”` : `${label}: “${title}”`}
-        onClick={() => open(g.id)}
+        onClick={(e) => {
+          if (!(e.ctrlKey || e.metaKey || e.shiftKey)) open(g.id);
+        }}
       >
         {thumbnail ? <img src={thumbnail} alt="" loading="lazy" decoding="async" /> : <span className="card__blank" aria-hidden="true" />}
         {ready && <span className="card__play" aria-hidden="true" />}
@@ -103,6 +112,26 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
           <button type="button" className="button button--small button--ghost card__cancel" aria-label={`Cancel “${title}”`} onClick={() => void cancel()}>
             Cancel
           </button>
+        )}
+        {inFlight && !cancellable && !confirmGiveUp && (
+          <button type="button" className="button button--small button--ghost card__cancel" aria-label={`Give up “${title}”…`} onClick={() => setConfirmGiveUp(true)}>
+            Give up…
+          </button>
+        )}
+        {confirmGiveUp && (
+          <div className="card__confirm" role="group" aria-label="Give up?">
+            <p className="card__warning">
+              Stop waiting for this one? Kling may still finish it <strong>and charge for it</strong>; it stays here as “Given up”.
+            </p>
+            <div className="card__confirm-buttons">
+              <button type="button" className="button button--small" onClick={() => void giveUp()}>
+                Give up
+              </button>
+              <button type="button" className="button button--small button--ghost" onClick={() => setConfirmGiveUp(false)}>
+                Keep waiting
+              </button>
+            </div>
+          </div>
         )}
         {cancelError && (
           <p className="card__error" role="note">

@@ -7,6 +7,8 @@ import { columnsFor, GRID_GAP, moveFocus } from './columns';
 import { GenerationCard } from './GenerationCard';
 import { LibraryHeader } from './LibraryHeader';
 import { useResults } from './results';
+import { deleteGenerations } from './deletion';
+import { DeletedNotice } from './DeletedNotice';
 import './library.css';
 
 /** A card's body under its 16:10 poster; the measured height replaces this estimate once a row is drawn. */
@@ -18,6 +20,8 @@ export function LibraryView({ active }: { active: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [focus, setFocus] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef(0);
   const wantFocus = useRef(false);
 
   useLayoutEffect(() => {
@@ -72,6 +76,20 @@ export function LibraryView({ active }: { active: boolean }) {
       const rowsPerPage = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / (virtualizer.options.estimateSize(0) || 300)));
       const next = moveFocus(event.key, focus, results.count, columns, rowsPerPage);
       const g = results.at(focus);
+      if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+        event.preventDefault();
+        event.stopPropagation();
+        const ids = selected.size > 0 ? [...selected] : g ? [g.id] : [];
+        setSelected(new Set());
+        wantFocus.current = true;
+        void deleteGenerations(ids);
+        return;
+      }
+      if (event.key === 'Escape' && selected.size > 0) {
+        event.stopPropagation();
+        setSelected(new Set());
+        return;
+      }
       if (next !== undefined) {
         event.preventDefault();
         event.stopPropagation();
@@ -85,12 +103,22 @@ export function LibraryView({ active }: { active: boolean }) {
         if (event.key === 'Enter' || (g.status === 'succeed' && g.media.result)) open(g.id);
       }
     },
-    [focus, results, columns, virtualizer, open],
+    [focus, results, columns, virtualizer, open, selected],
   );
 
   return (
     <section className="library" aria-labelledby="library-title">
-      <LibraryHeader total={results.total} matching={results.matching} filtered={results.filtered} />
+      <LibraryHeader
+        filtered={results.filtered}
+        selected={selected.size}
+        onDeleteSelected={() => {
+          const ids = [...selected];
+          setSelected(new Set());
+          void deleteGenerations(ids);
+        }}
+        onClearSelection={() => setSelected(new Set())}
+      />
+      <DeletedNotice />
       {results.loadError && (
         <div className="notice library__notice" role="alert">
           <div className="notice__body">
@@ -146,7 +174,29 @@ export function LibraryView({ active }: { active: boolean }) {
                     tabIndex={index === focus ? 0 : -1}
                     aria-posinset={index + 1}
                     aria-setsize={results.count}
+                    selected={selected.has(g.id)}
                     onFocus={() => setFocus(index)}
+                    onClick={(event) => {
+                      // Ctrl/⌘-click adds or removes one card, Shift-click a run of cards: for deleting many at once.
+                      if (!(event.ctrlKey || event.metaKey || event.shiftKey)) {
+                        anchor.current = index;
+                        return;
+                      }
+                      event.preventDefault();
+                      const next = new Set(selected);
+                      if (event.shiftKey) {
+                        const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+                        for (let i = a; i <= b; i++) {
+                          const id = results.at(i)?.id;
+                          if (id) next.add(id);
+                        }
+                      } else {
+                        if (next.has(g.id)) next.delete(g.id);
+                        else next.add(g.id);
+                        anchor.current = index;
+                      }
+                      setSelected(next);
+                    }}
                   />
                 );
               })}

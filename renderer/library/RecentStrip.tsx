@@ -19,7 +19,12 @@ export function recentOf(all: GenerationView[], newest = NEWEST): GenerationView
 
 export function RecentStrip() {
   const byId = useLibrary((s) => s.byId);
-  const items = useMemo(() => recentOf(Object.values(byId)), [byId]);
+  const recentIds = useLibrary((s) => s.recentIds);
+  // Those of the strip's pages, and any in flight the window heard of (a Generate lands here before the next page).
+  const items = useMemo(
+    () => recentOf(Object.values(byId).filter((g) => recentIds.includes(g.id) || !isFinished(g.status))),
+    [byId, recentIds],
+  );
   return (
     <section className="strip" aria-label="Recent generations">
       <div className="strip__head">

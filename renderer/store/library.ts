@@ -1,33 +1,153 @@
+// What the window holds of the library: the pages of the current results that were asked for (never the whole
+// library), the Create view's strip (in flight + newest), and the generation open in the player. Main searches,
+// filters and sorts over its index; this store asks for pages of 60 as the grid scrolls.
 import { create } from 'zustand';
 import type { LibraryProblem } from '../../shared/ipc/contract';
+import type { LibraryPage } from '../../shared/ipc/library-contract';
 import type { GenerationView } from '../../shared/library/generation';
+import type { LibraryQuery } from '../../shared/library/query';
+import { studio } from '../api';
+
+export const PAGE_SIZE = 60;
+const RECENT = 12;
 
 export interface LibraryState {
+  /** Every generation the window holds (pages, strip, events). */
   byId: Record<string, GenerationView>;
   loaded: boolean;
   loadError?: string;
   problems: LibraryProblem[];
   /** The generation open in the player, if any (view state). */
   openId?: string;
+  query: LibraryQuery;
+  /** The results: `ids[i]` is the generation at place i, undefined until its page arrives. */
+  ids: (string | undefined)[];
+  total: number;
+  matching: number;
+  damaged: number;
+  facets: LibraryPage['facets'];
+  /** The Create view's strip: in flight first, then the newest. */
+  recentIds: string[];
   setAll(items: GenerationView[], problems: LibraryProblem[]): void;
   setLoadError(message: string): void;
   upsert(item: GenerationView): void;
   open(id: string | undefined): void;
+  setQuery(patch: Partial<LibraryQuery>): void;
+  /** The grid shows places [first, last): load their pages. */
+  want(first: number, last: number): void;
+  /** Ask again for what is shown (after a change: a new generation, a deletion, a status that moved). */
+  refresh(): void;
+  /** Take generations out of the window (deleted) until the refresh that follows. */
+  remove(ids: string[]): void;
+  loadProblems(): Promise<void>;
 }
 
-export const useLibrary = create<LibraryState>((set) => ({
-  byId: {},
-  loaded: false,
-  problems: [],
-  setAll: (items, problems) =>
-    set({ byId: Object.fromEntries(items.map((i) => [i.id, i])), problems, loaded: true, loadError: undefined }),
-  setLoadError: (loadError) => set({ loadError, loaded: true }),
-  // Events can arrive out of order (a progress write racing a final one): the newer record wins.
-  upsert: (item) =>
+let generation = 0;
+const requested = new Map<number, number>(); // page index → generation of the request
+let wanted: [number, number] = [0, PAGE_SIZE];
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const useLibrary = create<LibraryState>((set, get) => {
+  const tzOffsetMinutes = () => -new Date().getTimezoneOffset();
+
+  async function loadPage(page: number): Promise<void> {
+    if (requested.get(page) === generation) return;
+    const mine = generation;
+    requested.set(page, mine);
+    const result = await studio.library.page({ query: { ...get().query, tzOffsetMinutes: tzOffsetMinutes() }, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    if (mine !== generation) return; // the query changed meanwhile
+    if (!result.ok) {
+      requested.delete(page);
+      set({ loadError: result.error.message, loaded: true });
+      return;
+    }
+    const { items, total, matching, damaged, facets, offset } = result.value;
     set((s) => {
-      const old = s.byId[item.id];
-      if (old && old.updatedAt > item.updatedAt) return s;
-      return { byId: { ...s.byId, [item.id]: item } };
-    }),
-  open: (openId) => set({ openId }),
-}));
+      const ids = s.ids.length === matching ? [...s.ids] : Array.from({ length: matching }, (_, i) => s.ids[i]);
+      items.forEach((g, i) => (ids[offset + i] = g.id));
+      const byId = { ...s.byId };
+      for (const g of items) if (!byId[g.id] || byId[g.id]!.updatedAt <= g.updatedAt) byId[g.id] = g;
+      return { ids, byId, total, matching, damaged, facets, loaded: true, loadError: undefined };
+    });
+  }
+
+  async function loadRecent(): Promise<void> {
+    const tz = tzOffsetMinutes();
+    const [inFlight, newest] = await Promise.all([
+      studio.library.page({ query: { status: 'in-flight', tzOffsetMinutes: tz }, offset: 0, limit: 50 }),
+      studio.library.page({ query: { tzOffsetMinutes: tz }, offset: 0, limit: RECENT }),
+    ]);
+    if (!inFlight.ok || !newest.ok) return;
+    const items = [...inFlight.value.items, ...newest.value.items];
+    set((s) => {
+      const byId = { ...s.byId };
+      for (const g of items) if (!byId[g.id] || byId[g.id]!.updatedAt <= g.updatedAt) byId[g.id] = g;
+      return { byId, recentIds: [...new Set(items.map((g) => g.id))] };
+    });
+  }
+
+  const reload = () => {
+    generation += 1;
+    requested.clear();
+    const [first, last] = wanted;
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) void loadPage(p);
+    void loadRecent();
+  };
+
+  return {
+    byId: {},
+    loaded: false,
+    problems: [],
+    query: { search: '', sort: 'newest' },
+    ids: [],
+    total: 0,
+    matching: 0,
+    damaged: 0,
+    facets: { models: [], profiles: [] },
+    recentIds: [],
+    setAll: (items, problems) =>
+      set({ byId: Object.fromEntries(items.map((i) => [i.id, i])), problems, loaded: true, loadError: undefined }),
+    setLoadError: (loadError) => set({ loadError, loaded: true }),
+    // Events can arrive out of order (a progress write racing a final one): the newer record wins.
+    upsert: (item) => {
+      const old = get().byId[item.id];
+      if (old && old.updatedAt > item.updatedAt) return;
+      set((s) => ({ byId: { ...s.byId, [item.id]: item } }));
+      // A new generation, or one that changed status, may enter or leave the results and the strip.
+      if (!old || old.status !== item.status) get().refresh();
+    },
+    open: (openId) => set({ openId }),
+    setQuery: (patch) => {
+      set((s) => ({ query: { ...s.query, ...patch } }));
+      wanted = [0, PAGE_SIZE];
+      generation += 1;
+      requested.clear();
+      set({ ids: [] });
+      void loadPage(0);
+    },
+    want: (first, last) => {
+      wanted = [first, last];
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) void loadPage(p);
+    },
+    refresh: () => {
+      if (refreshTimer) return;
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        reload();
+      }, 150);
+    },
+    remove: (ids) => {
+      const gone = new Set(ids);
+      set((s) => ({
+        ids: s.ids.filter((id) => id === undefined || !gone.has(id)),
+        matching: Math.max(0, s.matching - ids.length),
+        total: Math.max(0, s.total - ids.length),
+        recentIds: s.recentIds.filter((id) => !gone.has(id)),
+      }));
+    },
+    loadProblems: async () => {
+      const result = await studio.library.damaged({});
+      if (result.ok) set({ problems: result.value });
+    },
+  };
+});

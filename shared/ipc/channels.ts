@@ -7,6 +7,7 @@ export const CHANNELS = {
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['list', 'create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
   composer: ['loadSettings', 'saveSettings', 'previewRequest', 'copyAsCurl'],
+  library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp'],
 } as const;
 
 export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile'] as const;

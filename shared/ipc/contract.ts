@@ -9,6 +9,7 @@ import { LIMITS } from '../kling/limits';
 import { CAMERA_AXES, CAMERA_TYPES, type CameraType, type CreateTaskBody } from '../kling/wire';
 import type { Problem } from '../kling/problems';
 import type { ImageField } from '../kling/request-preview';
+import { libraryContract } from './library-contract';
 import { channelName, type CHANNELS, type EventName } from './channels';
 import { menuStateSchema } from '../desktop/menu';
 import { preferencesPatchSchema, type Preferences } from '../settings/preferences';
@@ -286,6 +287,7 @@ export const contract = {
     /** "Copy as curl": the same body as a shell command, the credential left to $KLING_API_KEY. */
     copyAsCurl: channel(copyAsCurlSchema, returns<CurlCommand>()),
   },
+  library: libraryContract,
 } as const;
 
 /** Events main → renderer, with their payload types. */
@@ -308,6 +310,7 @@ const _channelsAgree: { [D in Domain]: Same<MethodsOf<D>, keyof Contract[D]> } &
   profiles: true,
   generations: true,
   composer: true,
+  library: true,
 };
 const _eventsAgree: Same<EventName, keyof StudioEvents> = true;
 void _channelsAgree;

@@ -1,0 +1,320 @@
+// The library's index: what the grid, search, filters and the engine's start-up need of every generation, kept in one
+// file in the library root (`.library-index.json`). The folders are the truth and this is a cache of them:
+// - rebuilt from the folders when the file is missing, unreadable or of another INDEX_VERSION;
+// - checked at every start against the folders (one stat of each generation.json: its mtime and size are the row's
+//   stamp), so a record changed by the command line or another app instance, a folder added, copied or removed by
+//   hand, is read again and nothing else is;
+// - kept up to date by the Library as it writes records, and written back (atomically) a moment after a change.
+// Why a JSON file and not SQLite: the rows are small (≈ 400 bytes), 10,000 of them load in tens of milliseconds, the
+// search runs over them in memory, and a JSON file needs no native module in Electron, the CLI and the tests. Two
+// processes writing it at once cannot corrupt it (temp file + rename) and at worst leave a stale row, which the stamps
+// catch at the next start.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { LibraryProblem } from '../../shared/ipc/contract';
+import { isFinished, type GenerationRecord, type GenerationStatus } from '../../shared/library/generation';
+import { migrateRecord } from '../../shared/library/migrate';
+import type { Feature, ParsedLibraryQuery, StatusFilter } from '../../shared/library/query';
+import { writeFileAtomic } from './atomic-write';
+
+export const INDEX_FILE = '.library-index.json';
+/** Raise when IndexRow changes: an index of another version is rebuilt from the folders. */
+export const INDEX_VERSION = 1;
+const RECORD_FILE = 'generation.json';
+/** Records read between two yields to the event loop while (re)building: bridge calls are answered meanwhile. */
+const CHUNK = 400;
+const SAVE_DELAY_MS = 1000;
+
+export interface IndexRow {
+  id: string;
+  folder: string;
+  createdMs: number;
+  status: GenerationStatus;
+  model: string;
+  profileId: string;
+  profileLabel: string;
+  features: Feature[];
+  /** Lower-cased prompt, negative prompt, model, task id and external task id, for search. */
+  text: string;
+  /** generation.json's mtime and size when this row was read: a different stamp means the record changed. */
+  stamp: string;
+}
+
+interface DamagedRow extends LibraryProblem {
+  stamp: string;
+}
+
+interface IndexFile {
+  version: number;
+  rows: IndexRow[];
+  damaged: DamagedRow[];
+}
+
+export function featuresOf(r: Pick<GenerationRecord, 'inputs' | 'settings'>): Feature[] {
+  const f: Feature[] = [];
+  if (r.inputs.staticMask || (r.inputs.dynamicMasks?.length ?? 0) > 0) f.push('motion-brush');
+  if (r.inputs.end) f.push('end-frame');
+  if (r.settings.camera) f.push('camera');
+  if ((r.settings.voices?.length ?? 0) > 0 || r.settings.sound === 'on') f.push('voice');
+  return f;
+}
+
+export function rowOf(r: GenerationRecord, stamp: string): IndexRow {
+  return {
+    id: r.id,
+    folder: r.folder,
+    createdMs: Date.parse(r.createdAt),
+    status: r.status,
+    model: r.settings.model,
+    profileId: r.provider.id,
+    profileLabel: r.provider.label,
+    features: featuresOf(r),
+    text: [r.settings.prompt, r.settings.negativePrompt, r.settings.model, r.taskId ?? '', r.externalTaskId].join('\n').toLowerCase(),
+    stamp,
+  };
+}
+
+/** A folder named as the app names the folder of `id` (`…_<id>`): kept over a copy carrying the same id. */
+const isOwnFolder = (folder: string, id: string): boolean => folder.endsWith(`_${id}`);
+
+function stampOf(path: string): string {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? `${Math.trunc(info.mtimeMs)}:${info.size}` : 'missing';
+}
+
+/** The record in `folder`, or the reason it cannot be read (a damaged or half-written folder). */
+export function readRecordSync(root: string, folder: string): GenerationRecord {
+  let text: string;
+  try {
+    text = readFileSync(join(root, folder, RECORD_FILE), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${RECORD_FILE} is missing` : `${RECORD_FILE} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${RECORD_FILE} is not valid JSON${text.length === 0 ? ' (it is empty: a write was cut short?)' : ''}`);
+  }
+  return migrateRecord(parsed, folder);
+}
+
+export interface QueryResult {
+  total: number;
+  rows: IndexRow[];
+}
+
+export class LibraryIndex {
+  private readonly rows = new Map<string, IndexRow>();
+  /** folder → id, for the rows. */
+  private readonly folders = new Map<string, string>();
+  private readonly damaged = new Map<string, DamagedRow>();
+  private loading: Promise<void> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private version = 0;
+  private sorted: IndexRow[] | undefined;
+  private lastQuery: { key: string; version: number; rows: IndexRow[] } | undefined;
+  /** What the last load did: rebuilt from scratch, or read the file and re-read `reread` changed folders. */
+  lastLoad: { rebuilt: boolean; reread: number; ms: number } | undefined;
+
+  constructor(readonly root: string) {}
+
+  /** Resolves once the index reflects the folders (loaded or rebuilt); cheap after the first call. */
+  ready(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    const saved = this.readFile();
+    if (saved) {
+      for (const row of saved.rows) this.putRow(row);
+      for (const d of saved.damaged) this.damaged.set(d.folder, d);
+    }
+    const reread = await this.sync();
+    this.lastLoad = { rebuilt: !saved, reread, ms: performance.now() - started };
+    if (!saved || reread > 0) await this.save();
+  }
+
+  private readFile(): IndexFile | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.root, INDEX_FILE), 'utf8')) as Partial<IndexFile>;
+      if (parsed.version !== INDEX_VERSION || !Array.isArray(parsed.rows) || !Array.isArray(parsed.damaged)) return undefined;
+      return parsed as IndexFile;
+    } catch {
+      return undefined; // missing or damaged: rebuilt from the folders
+    }
+  }
+
+  /** Compare every folder's stamp with its row; read again what changed. Returns how many folders were read. */
+  private async sync(): Promise<number> {
+    let names: string[];
+    try {
+      names = readdirSync(this.root, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => e.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') names = [];
+      else throw error;
+    }
+    const present = new Set(names);
+    for (const folder of [...this.folders.keys()]) if (!present.has(folder)) this.dropFolder(folder);
+    for (const folder of [...this.damaged.keys()]) if (!present.has(folder)) this.damaged.delete(folder);
+    // Newest first (folder names start with the time): the first screen's records are read first.
+    names.sort().reverse();
+    let reread = 0;
+    for (let i = 0; i < names.length; i++) {
+      if (i > 0 && i % CHUNK === 0) await yieldToEvents();
+      const folder = names[i] as string;
+      const stamp = stampOf(join(this.root, folder, RECORD_FILE));
+      const id = this.folders.get(folder);
+      const known = id ? this.rows.get(id)?.stamp : this.damaged.get(folder)?.stamp;
+      if (known === stamp) continue;
+      reread += 1;
+      this.readFolder(folder, stamp);
+    }
+    return reread;
+  }
+
+  private readFolder(folder: string, stamp: string): void {
+    this.dropFolder(folder);
+    this.damaged.delete(folder);
+    try {
+      this.put(readRecordSync(this.root, folder), stamp);
+    } catch (error) {
+      this.damaged.set(folder, { folder, message: (error as Error).message, stamp });
+      this.changed();
+    }
+  }
+
+  private putRow(row: IndexRow): void {
+    const existing = this.rows.get(row.id);
+    if (existing && existing.folder !== row.folder) {
+      // A copied folder carries the same id: listing both would show one generation twice and send updates to
+      // either. The folder named as the app names it is kept, else the first met; the other is reported.
+      const keepExisting = isOwnFolder(existing.folder, row.id) || !isOwnFolder(row.folder, row.id);
+      const [keep, drop] = keepExisting ? [existing, row] : [row, existing];
+      this.damaged.set(drop.folder, { folder: drop.folder, message: `same id as ${keep.folder} (${row.id}); only ${keep.folder} is listed`, stamp: drop.stamp });
+      if (keepExisting) return;
+      this.folders.delete(existing.folder);
+    }
+    this.rows.set(row.id, row);
+    this.folders.set(row.folder, row.id);
+    this.damaged.delete(row.folder);
+    this.changed();
+  }
+
+  /** Read one folder again (it came back from an undo, or changed on disk). */
+  async refresh(folder: string): Promise<void> {
+    await this.ready();
+    this.readFolder(folder, stampOf(join(this.root, folder, RECORD_FILE)));
+    this.scheduleSave();
+  }
+
+  /** A record as just written (or read) in its folder. */
+  put(record: GenerationRecord, stamp = stampOf(join(this.root, record.folder, RECORD_FILE))): void {
+    this.putRow(rowOf(record, stamp));
+    this.scheduleSave();
+  }
+
+  /** A folder gone from the library (deleted, moved to the trash). */
+  dropFolder(folder: string): void {
+    const id = this.folders.get(folder);
+    this.damaged.delete(folder);
+    if (id === undefined) return;
+    this.folders.delete(folder);
+    if (this.rows.get(id)?.folder === folder) this.rows.delete(id);
+    this.changed();
+    this.scheduleSave();
+  }
+
+  folderOf(id: string): string | undefined {
+    return this.rows.get(id)?.folder;
+  }
+
+  row(id: string): IndexRow | undefined {
+    return this.rows.get(id);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  problems(): LibraryProblem[] {
+    return [...this.damaged.values()].map(({ folder, message }) => ({ folder, message })).sort((a, b) => b.folder.localeCompare(a.folder));
+  }
+
+  /** Unfinished generations, oldest first: what the engine picks up at start, without reading any other record. */
+  unfinished(): string[] {
+    return [...this.rows.values()].filter((r) => !isFinished(r.status)).sort((a, b) => a.createdMs - b.createdMs).map((r) => r.id);
+  }
+
+  facets(): { models: string[]; profiles: { id: string; label: string }[] } {
+    const models = new Set<string>();
+    const profiles = new Map<string, string>();
+    for (const r of this.rows.values()) {
+      if (r.model) models.add(r.model);
+      profiles.set(r.profileId, r.profileLabel);
+    }
+    return { models: [...models].sort(), profiles: [...profiles].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label)) };
+  }
+
+  /** Every row matching `q`, in its order. Kept until the next change, so paging through results costs nothing. */
+  query(q: ParsedLibraryQuery): IndexRow[] {
+    const key = JSON.stringify(q);
+    if (this.lastQuery?.key === key && this.lastQuery.version === this.version) return this.lastQuery.rows;
+    this.sorted ??= [...this.rows.values()].sort((a, b) => b.createdMs - a.createdMs || b.folder.localeCompare(a.folder));
+    const match = matcher(q);
+    const rows = this.sorted.filter(match);
+    if (q.sort === 'oldest') rows.reverse();
+    this.lastQuery = { key, version: this.version, rows };
+    return rows;
+  }
+
+  private changed(): void {
+    this.version += 1;
+    this.sorted = undefined;
+  }
+
+  private scheduleSave(): void {
+    if (!this.loading || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save().catch(() => undefined); // a cache: failing to write it costs a rebuild, never data
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /** Write the index now (at quit, and after a load that changed it). */
+  async save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const file: IndexFile = { version: INDEX_VERSION, rows: [...this.rows.values()], damaged: [...this.damaged.values()] };
+    try {
+      await writeFileAtomic(join(this.root, INDEX_FILE), JSON.stringify(file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // no library folder yet: nothing to index
+    }
+  }
+}
+
+const IN_FLIGHT: readonly StatusFilter[] = ['in-flight'];
+
+function matcher(q: ParsedLibraryQuery): (r: IndexRow) => boolean {
+  const words = q.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const offset = q.tzOffsetMinutes * 60_000;
+  const dayStart = (day: string) => Date.parse(`${day}T00:00:00.000Z`) - offset;
+  const from = q.from ? dayStart(q.from) : -Infinity;
+  const to = q.to ? dayStart(q.to) + 86_400_000 : Infinity;
+  return (r) =>
+    (q.status === undefined || (IN_FLIGHT.includes(q.status) ? !isFinished(r.status) : r.status === q.status)) &&
+    (q.model === undefined || r.model === q.model) &&
+    (q.feature === undefined || r.features.includes(q.feature)) &&
+    (q.profile === undefined || r.profileId === q.profile) &&
+    r.createdMs >= from &&
+    r.createdMs < to &&
+    words.every((w) => r.text.includes(w));
+}
