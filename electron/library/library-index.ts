@@ -4,7 +4,7 @@
 // - checked at every start against the folders (one stat of each generation.json: its mtime and size are the row's
 //   stamp), so a record changed by the command line or another app instance, a folder added, copied or removed by
 //   hand, is read again and nothing else is;
-// - kept up to date by the Library as it writes records, and written back (atomically) a moment after a change.
+// - kept up to date (in memory) by the Library as it writes records, and written back (atomically) at quit.
 // Why a JSON file and not SQLite: the rows are small (≈ 400 bytes), 10,000 of them load in tens of milliseconds, the
 // search runs over them in memory, and a JSON file needs no native module in Electron, the CLI and the tests. Two
 // processes writing it at once cannot corrupt it (temp file + rename) and at worst leave a stale row, which the stamps
@@ -24,7 +24,6 @@ export const INDEX_VERSION = 1;
 const RECORD_FILE = 'generation.json';
 /** Records read between two yields to the event loop while (re)building: bridge calls are answered meanwhile. */
 const CHUNK = 400;
-const SAVE_DELAY_MS = 1000;
 
 export interface IndexRow {
   id: string;
@@ -112,7 +111,7 @@ export class LibraryIndex {
   private readonly folders = new Map<string, string>();
   private readonly damaged = new Map<string, DamagedRow>();
   private loading: Promise<void> | undefined;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = false;
   private version = 0;
   private sorted: IndexRow[] | undefined;
   private lastQuery: { key: string; version: number; rows: IndexRow[] } | undefined;
@@ -136,7 +135,7 @@ export class LibraryIndex {
     }
     const reread = await this.sync();
     this.lastLoad = { rebuilt: !saved, reread, ms: performance.now() - started };
-    if (!saved || reread > 0) await this.save();
+    if (!saved || reread > 0) await this.write();
   }
 
   private readFile(): IndexFile | undefined {
@@ -279,19 +278,21 @@ export class LibraryIndex {
     this.sorted = undefined;
   }
 
+  /**
+   * Changes are kept in memory and written at quit (and after a load that found changes), not after each one: a crash
+   * leaves the file behind the folders, and the stamps make the next start read again just what changed.
+   */
   private scheduleSave(): void {
-    if (!this.loading || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.save().catch(() => undefined); // a cache: failing to write it costs a rebuild, never data
-    }, SAVE_DELAY_MS);
-    this.saveTimer.unref?.();
+    this.dirty = true;
   }
 
-  /** Write the index now (at quit, and after a load that changed it). */
+  /** Write the index if it changed since it was last written (at quit). */
   async save(): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+    if (this.loading && this.dirty) await this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.dirty = false;
     const file: IndexFile = { version: INDEX_VERSION, rows: [...this.rows.values()], damaged: [...this.damaged.values()] };
     try {
       await writeFileAtomic(join(this.root, INDEX_FILE), JSON.stringify(file));
