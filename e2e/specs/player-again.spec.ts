@@ -13,13 +13,18 @@ const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const PROMPT = 'Rain streaks down a neon-lit window';
 const FAILED = 'A dancer spins on a frozen lake';
 
+// Generation folders only: the library root also holds the index file and the app's dot-folders.
 const records = async (root: string) =>
-  Promise.all((await readdir(root)).map(async (f) => JSON.parse(await readFile(join(root, f, 'generation.json'), 'utf8')) as GenerationRecord));
+  Promise.all(
+    (await readdir(root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map(async (e) => JSON.parse(await readFile(join(root, e.name, 'generation.json'), 'utf8')) as GenerationRecord),
+  );
 
 test('Generate again makes a new clip from the same inputs, and Re-download brings back a clip gone from its folder', async ({ studio }) => {
   const { libraryRoot, sandbox } = studio;
   const seeded = await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date(Date.now() - 3600_000), startFrame: START, clip: SAMPLE_CLIP });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
   await studio.ui.play(PROMPT);
@@ -49,7 +54,7 @@ test('a failed generation is retried with the same inputs', async ({ studio }) =
   const { libraryRoot, sandbox } = studio;
   await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
   await seedGeneration(libraryRoot, { prompt: FAILED, createdAt: new Date('2026-11-19T10:00:00Z'), startFrame: START, status: 'failed' });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
   await studio.ui.play(PROMPT);
@@ -65,7 +70,7 @@ test('a failed generation is retried with the same inputs', async ({ studio }) =
 test('Continue from last frame makes the clip’s last frame the start frame of a new generation', async ({ studio }) => {
   const { libraryRoot, sandbox } = studio;
   await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
   await studio.ui.play(PROMPT);

@@ -21,7 +21,7 @@ test('compare with the start frame, the overlay of what was sent, and A/B in ste
     dynamicMasks: [{ png: mask((x, y) => x < 400 && y < 300), trajectory: [{ x: 200, y: 150 }, { x: 900, y: 160 }] }],
   });
   await seedGeneration(studio.libraryRoot, { prompt: B, createdAt: new Date('2026-11-19T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
   await studio.ui.play(A);

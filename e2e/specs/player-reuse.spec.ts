@@ -40,7 +40,7 @@ test('Reuse in editor holds exactly what was sent: sending it again sends the sa
     ],
     settings: { negativePrompt: 'blurry, text', cfgScale: 0.7, mode: 'pro' },
   });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
   const editor = new EditorPage(studio.page);
@@ -57,7 +57,7 @@ test('Reuse in editor holds exactly what was sent: sending it again sends the sa
   let again: GenerationRecord | undefined;
   await expect
     .poll(async () => {
-      const folders = (await readdir(libraryRoot)).filter((f) => f !== seeded.folder);
+      const folders = (await readdir(libraryRoot)).filter((f) => f !== seeded.folder && !f.startsWith('.'));
       again = folders[0] ? await readRecord(libraryRoot, folders[0]).catch(() => undefined) : undefined;
       return again?.id;
     })
@@ -74,12 +74,13 @@ test('Reuse in editor holds exactly what was sent: sending it again sends the sa
 });
 
 test('Copy prompt, Reveal in folder and Save video as… reach the clipboard and the desktop', async ({ studio }) => {
-  const host = studio.host;
-  test.skip(!host, 'the recording desktop exists only in the Chromium host');
+  test.skip(!studio.host, 'the recording desktop exists only in the Chromium host');
   const seeded = await seedGeneration(studio.libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
-  await studio.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
+  // A restart brings a new page and host: take both after it.
+  const host = studio.host;
+  await studio.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const player = new PlayerPage(studio.page);
   await studio.ui.play(PROMPT);
 

@@ -19,7 +19,7 @@ test('a clip plays, pauses, steps frame by frame, changes speed and moves to the
   });
   // An old record: made before request bodies were kept.
   await seedGeneration(studio.libraryRoot, { prompt: OLDER, createdAt: new Date('2026-11-19T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
-  await studio.page.reload();
+  await studio.restart(); // the library index is read when the services start
   await studio.ui.waitUntilReady();
   const player = new PlayerPage(studio.page);
 
