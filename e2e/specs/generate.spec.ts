@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, SAMPLE_CLIP, test } from '../fixtures';
 import { decodeBase64 } from '../../shared/kling/base64';
 import type { GenerationRecord } from '../../shared/library/generation';
+import { EditorPage } from '../pages/editor-page';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const PROMPT = 'Waves roll in slowly under a warm evening sky';
@@ -20,13 +21,19 @@ test('a photo and a prompt become a clip in the library that plays', async ({ st
   await expect(ui.startFrame).toBeVisible();
   await expect(ui.page.getByText('1280 × 720')).toBeVisible();
   await ui.prompt.fill(PROMPT);
+  const editor = new EditorPage(ui.page);
+  await editor.waitForCanvas();
+  const canvasBefore = await editor.canvas.boundingBox();
   await ui.generateButton.click();
 
-  // The card appears at once, and follows the task through its states.
+  // The card appears at once, and follows the task through its states; the Recent strip keeps one height all the
+  // while, so the canvas above it never re-fits under a person's brush.
   await expect(ui.card(PROMPT)).toBeVisible();
   await expect(ui.cardStatus(PROMPT)).toHaveText('Submitted');
+  expect(await editor.canvas.boundingBox()).toEqual(canvasBefore);
   await expect(ui.cardStatus(PROMPT)).toHaveText('Processing');
   await expect(ui.cardStatus(PROMPT)).toHaveText('Ready');
+  expect(await editor.canvas.boundingBox()).toEqual(canvasBefore);
 
   // What the sandbox received is what the contract demands.
   const creates = sandbox.received.filter((r) => r.method === 'POST');

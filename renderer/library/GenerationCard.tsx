@@ -121,7 +121,15 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
         {confirmGiveUp && (
           <div className="card__confirm" role="group" aria-label="Give up?">
             <p className="card__warning">
-              Stop waiting for this one? Kling may still finish it <strong>and charge for it</strong>; it stays here as “Given up”.
+              {variant === 'strip' ? (
+                <>
+                  Stop waiting? Kling may still <strong>charge for it</strong>.
+                </>
+              ) : (
+                <>
+                  Stop waiting for this one? Kling may still finish it <strong>and charge for it</strong>; it stays here as “Given up”.
+                </>
+              )}
             </p>
             <div className="card__confirm-buttons">
               <button type="button" className="button button--small" onClick={() => void giveUp()}>
