@@ -9,6 +9,7 @@ import { requestHandlers } from './ipc/request-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
 import { Library } from './library/library';
 import { Deletion } from './library/deletion';
+import { LibraryWatcher } from './library/library-watcher';
 import { libraryHandlers } from './ipc/library-handlers';
 import { toView, type MediaUrl } from './library/media';
 import { createTaskEngine, type TaskEngine } from './tasks/engine';
@@ -110,6 +111,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     if (next.theme !== previous.theme) windowShell.setTheme(next.theme);
     deps.emit('settings.changed', currentSettings());
   });
+  // Generations another program adds or moves on while the app runs reach the grid without a restart.
+  const watcher = new LibraryWatcher({ index: library.index, onChange: () => deps.emit('library.changed', {}), ...(deps.log ? { log: deps.log } : {}) });
   const current = () => providers.current();
   const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
   const engine = createTaskEngine({
@@ -168,11 +171,13 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     launch,
     start: async () => {
       await engine.resume();
+      watcher.start();
       // Deletions a quit left waiting for their undo go to the system trash now (after the first screen's work).
       void deletion.flush().catch((error: Error) => deps.log?.(`deleted folders: ${error.message}`));
     },
     stop: () => {
       engine.stop();
+      watcher.stop();
       void library.index.save().catch(() => undefined);
     },
   };

@@ -213,6 +213,39 @@ export class LibraryIndex {
     this.scheduleSave();
   }
 
+  /**
+   * Look again at folders another program may have touched (named by the library watcher): read what changed, drop
+   * what is gone. Without names (the watcher could not say which), every folder is compared. True when the index
+   * changed.
+   */
+  async recheck(folders?: Iterable<string>): Promise<boolean> {
+    await this.ready();
+    const before = `${this.version}:${this.damaged.size}`;
+    if (!folders) await this.sync();
+    else {
+      for (const folder of folders) {
+        if (folder.startsWith('.') || folder.includes('/') || folder.includes('\\')) continue;
+        if (!statSync(join(this.root, folder), { throwIfNoEntry: false })?.isDirectory()) {
+          this.dropFolder(folder);
+          continue;
+        }
+        const stamp = stampOf(join(this.root, folder, RECORD_FILE));
+        const id = this.folders.get(folder);
+        if ((id ? this.rows.get(id)?.stamp : this.damaged.get(folder)?.stamp) !== stamp) this.readFolder(folder, stamp);
+      }
+    }
+    const changed = `${this.version}:${this.damaged.size}` !== before;
+    if (changed) this.scheduleSave();
+    return changed;
+  }
+
+  /** Folders whose record may still change without a new folder appearing: unfinished and damaged ones. */
+  unsettledFolders(): string[] {
+    const folders = [...this.damaged.keys()];
+    for (const r of this.rows.values()) if (!isFinished(r.status)) folders.push(r.folder);
+    return folders;
+  }
+
   /** A record as just written (or read) in its folder. */
   put(record: GenerationRecord, stamp = stampOf(join(this.root, record.folder, RECORD_FILE))): void {
     this.putRow(rowOf(record, stamp));

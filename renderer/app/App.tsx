@@ -25,6 +25,7 @@ export function App() {
   useEffect(() => {
     const { upsert } = useLibrary.getState();
     const unsubscribe = studio.on('generation.updated', upsert);
+    const unsubscribeLibrary = studio.on('library.changed', () => useLibrary.getState().refresh());
     const unsubscribeSettings = studio.on('settings.changed', (state) => useSettings.getState().set(state));
     void useSettings.getState().load().catch(() => undefined);
     // The first page and the strip; the grid asks for more pages as it scrolls (never the whole library).
@@ -38,6 +39,7 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => {
       unsubscribe();
+      unsubscribeLibrary();
       unsubscribeSettings();
       window.removeEventListener('keydown', onKey);
     };

@@ -298,6 +298,8 @@ export interface StudioEvents {
   'settings.changed': SettingsState;
   /** An image given to the app (command line, a second launch, "Open with"): it becomes the start frame. */
   'app.openFile': { fileName: string; bytes: Uint8Array };
+  /** Another program (the command line, a second instance, a hand in the file manager) changed the library folder. */
+  'library.changed': Record<string, never>;
 }
 
 // Compile-time agreement between the contract and the schema-free name list the preload uses.
