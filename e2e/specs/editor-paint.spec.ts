@@ -137,8 +137,8 @@ test('painting an area takes the pixels from the area that had them', async ({ s
   expect(pixel(moving, 200, 150)).toBe(255); // the rest of the moving area is untouched
 });
 
-test('an end frame and painted areas cannot go together, and the end slot says so', async ({ studio }) => {
-  const { ui, page } = studio;
+test('an end frame in use and painted areas: only the end frame is sent, the areas are kept', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
   const editor = new EditorPage(page);
   const frames = new FramesPanel(page);
   await ui.openStartFrame(START);
@@ -148,7 +148,13 @@ test('an end frame and painted areas cannot go together, and the end slot says s
 
   await editor.selectArea('Motion 1');
   await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
-  await expect(frames.endHint).toContainText('can’t be used together');
+  await ui.prompt.fill('End frame wins');
+  await ui.generateButton.click();
+  await expect.poll(() => creates(sandbox).length).toBe(1);
+  const body = creates(sandbox)[0] ?? {};
+  expect(body.image_tail).toBeDefined();
+  expect(body.dynamic_masks).toBeUndefined();
+  expect(body.static_mask).toBeUndefined();
 });
 
 test('a lasso fills exactly the drawn polygon', async ({ studio }) => {

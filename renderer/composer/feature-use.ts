@@ -1,16 +1,12 @@
 // Which of the capability-judged features the composed request uses now: what the Mode/Duration options, the Model
-// list and the nearest-combination offer are judged against.
+// list and the nearest-combination offer are judged against. Of end frame, motion brush and camera control only the
+// one in use counts (feature-switch.ts): the others' work is kept, not sent.
+import type { ExclusiveFeature } from '../../shared/kling/exclusive-features';
 import { NO_FEATURES, type FeatureUse } from '../../shared/kling/model-summary';
 import { supportsSoundField } from '../../shared/kling/models';
-import { hasPaintedAreas } from '../editor/export-inputs';
-import { useEditor } from '../editor/store';
+import type { WorkSummary } from './feature-choice';
+import { useCurrentFeature } from './feature-switch';
 import { useComposer, type ComposerState } from '../store/composer';
-
-/** Painted areas count only when the document belongs to the start frame (same pixel size), as Generate sends them. */
-export function usesMotionBrush(s: Pick<ComposerState, 'startFrame'>, doc = useEditor.getState().doc): boolean {
-  if (!s.startFrame || !doc) return false;
-  return doc.start.width === s.startFrame.width && doc.start.height === s.startFrame.height && hasPaintedAreas(doc);
-}
 
 /** Voice ids as sent: both boxes, trailing empty ones dropped (an empty first one with a second is a problem). */
 export function voicesOf(s: Pick<ComposerState, 'voices'>): string[] {
@@ -19,13 +15,14 @@ export function voicesOf(s: Pick<ComposerState, 'voices'>): string[] {
   return ids;
 }
 
-export function featureUse(s: ComposerState, motionBrush: boolean): FeatureUse {
+export function featureUse(s: ComposerState, active: ExclusiveFeature | null, work: WorkSummary): FeatureUse {
   const sound = supportsSoundField(s.model) && s.sound;
+  const camera = active === 'camera' && s.camera.type !== 'none';
   return {
     ...NO_FEATURES,
-    endFrame: s.endFrame !== undefined,
-    motionBrush,
-    ...(s.camera.type === 'none' ? {} : { camera: s.camera.type === 'simple' ? 'simple' : 'preset' }),
+    endFrame: active === 'endFrame' && work.endFrame !== undefined,
+    motionBrush: active === 'motionBrush' && work.areas > 0,
+    ...(camera ? { camera: s.camera.type === 'simple' ? 'simple' : 'preset' } : {}),
     sound,
     voices: voicesOf(s).length > 0,
   };
@@ -33,6 +30,6 @@ export function featureUse(s: ComposerState, motionBrush: boolean): FeatureUse {
 
 export function useFeatureUse(): FeatureUse {
   const s = useComposer();
-  const motionBrush = useEditor((e) => (e.version >= 0 ? usesMotionBrush(s, e.doc) : false));
-  return featureUse(s, motionBrush);
+  const { feature, work } = useCurrentFeature();
+  return featureUse(s, feature, work);
 }

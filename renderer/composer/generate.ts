@@ -6,6 +6,8 @@ import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
 import { useProfiles } from '../store/profiles';
 import { parameterInputs } from './parameter-inputs';
+import { currentFeature } from './feature-switch';
+import { keepOnlyFeature } from '../../shared/kling/exclusive-features';
 
 /**
  * The profile picked in "Send with", if it is still usable: a profile removed (or left without its key) since it was
@@ -31,7 +33,8 @@ export function composedRequest(): ComposedRequest | undefined {
   const s = useComposer.getState();
   if (!s.startFrame) return undefined;
   const profileId = chosenProfile(s.profileId);
-  return {
+  // Of end frame, motion brush and camera control, only the one in use is sent; the others' work stays kept.
+  return keepOnlyFeature({
     ...(profileId ? { profileId } : {}),
     startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
     ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
@@ -42,7 +45,7 @@ export function composedRequest(): ComposedRequest | undefined {
     duration: s.duration,
     ...parameterInputs(s),
     ...motionBrushInputs(s.startFrame),
-  };
+  }, currentFeature());
 }
 
 /** Send what is composed to main; the new generation shows in the gallery at once. */

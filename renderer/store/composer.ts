@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { DEFAULT_COMPOSER_SETTINGS, type ComposerSettings } from '../../shared/composer/composer-settings';
 import type { Frame } from '../composer/load-frame';
-import { recordFrames } from '../composer/frames/frame-history';
+import { recordFrames, type FeatureSnapshot } from '../composer/frames/frame-history';
 
 export interface NoticeAction {
   label: string;
@@ -38,8 +38,8 @@ export interface ComposerState extends ComposerParams {
   setEndFrame(frame: Frame | undefined): void;
   /** Exchange start and end (either may be empty): the Swap button, and dragging one thumbnail onto the other slot. */
   swapFrames(): void;
-  /** Put frames back from the frame history (undo/redo): not itself recorded. */
-  restoreFrames(start: Frame | undefined, end: Frame | undefined): void;
+  /** Put frames (and a switch's feature and camera) back from the frame history (undo/redo): not itself recorded. */
+  restoreFrames(start: Frame | undefined, end: Frame | undefined, feature?: FeatureSnapshot): void;
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
   setSubmitting(submitting: boolean): void;
@@ -65,10 +65,10 @@ export const useComposer = create<ComposerState>((set, get) => ({
     recordFrames(get());
     set((s) => ({ startFrame: s.endFrame, endFrame: s.startFrame, submitNotice: undefined }));
   },
-  restoreFrames(start, end) {
+  restoreFrames(start, end, feature) {
     const { startFrame, endFrame } = get();
     for (const old of [startFrame, endFrame]) if (old && old.url !== start?.url && old.url !== end?.url) URL.revokeObjectURL(old.url);
-    set({ startFrame: start, endFrame: end, frameNotice: undefined, submitNotice: undefined });
+    set({ startFrame: start, endFrame: end, ...feature, frameNotice: undefined, submitNotice: undefined });
   },
   setFrameNotice: (frameNotice) => set({ frameNotice }),
   setSubmitNotice: (submitNotice) => set({ submitNotice }),

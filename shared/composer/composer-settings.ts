@@ -2,6 +2,7 @@
 // editor's draft keeps). Main stores it with the small settings; the schema is the one truth of its shape, and a
 // stored value is repaired field by field, so one bad field (hand-edited, a newer app's) costs only itself.
 import { z } from 'zod';
+import { EXCLUSIVE_FEATURES } from '../kling/exclusive-features';
 import { LIMITS } from '../kling/limits';
 import { DEFAULT_MODEL } from '../kling/models';
 import { CAMERA_AXES, CAMERA_TYPES } from '../kling/wire';
@@ -24,6 +25,11 @@ export const composerSettingsSchema = z
         amount: z.number().min(LIMITS.camera.min).max(LIMITS.camera.max),
       })
       .strict(),
+    /**
+     * Which of end frame, motion brush and camera control the request uses; the others' work is kept, not sent.
+     * null: none chosen yet, the first that has work is used (a setting stored before the choice existed).
+     */
+    feature: z.enum(EXCLUSIVE_FEATURES).nullable(),
     sound: z.boolean(),
     voices: z.tuple([z.string().max(200), z.string().max(200)]),
     variations: z.number().int().min(1).max(4),
@@ -41,6 +47,7 @@ export const DEFAULT_COMPOSER_SETTINGS: ComposerSettings = {
   cfgScale: LIMITS.cfgScale.default,
   // Simple starts with a visible move, so choosing it alone makes a valid request.
   camera: { type: 'none', axis: 'zoom', amount: 5 },
+  feature: null,
   sound: false,
   voices: ['', ''],
   variations: 1,

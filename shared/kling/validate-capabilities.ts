@@ -1,5 +1,6 @@
 // Which features the chosen model/mode/duration may use (the capability map in models.ts) and the contract's
 // mutually exclusive groups. Messages are built from the table, so they stay true when a row changes.
+import { EXCLUSIVE_PHRASES, exclusiveFeaturesOf } from './exclusive-features';
 import { LIMITS, type Duration, type Mode } from './limits';
 import { CAPABILITY_ROWS, capabilityOf, isKnownModel, type Capability, type CapabilityRow } from './models';
 import { problem, type Problem } from './problems';
@@ -12,9 +13,9 @@ interface Feature {
 }
 
 const FEATURES = {
-  endFrame: { phrase: 'an end frame', supportedBy: (c) => c.endFrame },
-  motionBrush: { phrase: 'the motion brush', supportedBy: (c) => c.motionBrush },
-  camera: { phrase: 'camera control', supportedBy: (c) => c.camera !== 'none' },
+  endFrame: { phrase: EXCLUSIVE_PHRASES.endFrame, supportedBy: (c) => c.endFrame },
+  motionBrush: { phrase: EXCLUSIVE_PHRASES.motionBrush, supportedBy: (c) => c.motionBrush },
+  camera: { phrase: EXCLUSIVE_PHRASES.camera, supportedBy: (c) => c.camera !== 'none' },
   cameraPreset: { phrase: 'camera types other than simple', supportedBy: (c) => c.camera === 'all' },
   sound: { phrase: 'sound', supportedBy: (c) => c.sound === 'sound-and-voices' },
   voices: { phrase: 'voices', supportedBy: (c) => c.sound === 'sound-and-voices' },
@@ -42,7 +43,7 @@ function unsupported(field: string, rule: string, feature: Feature, req: Generat
   );
 }
 
-const hasMotionBrush = (req: GenerationRequest): boolean => req.staticMask !== undefined || (req.dynamicMasks?.length ?? 0) > 0;
+const hasMotionBrush = (req: GenerationRequest): boolean => exclusiveFeaturesOf(req).includes('motionBrush');
 const motionBrushField = (req: GenerationRequest): string => (req.staticMask !== undefined ? 'staticMask' : 'dynamicMasks');
 
 const isMode = (v: string): v is Mode => (LIMITS.modes as readonly string[]).includes(v);
@@ -91,10 +92,10 @@ export function checkCapabilities(req: GenerationRequest): Problem[] {
 
 /** The contract allows at most one of: end frame, motion brush, camera control. */
 export function checkExclusiveGroups(req: GenerationRequest): Problem[] {
-  const present: { field: string; phrase: string }[] = [];
-  if (req.endFrame !== undefined) present.push({ field: 'endFrame', phrase: 'an end frame' });
-  if (hasMotionBrush(req)) present.push({ field: motionBrushField(req), phrase: 'the motion brush' });
-  if (req.camera !== undefined) present.push({ field: 'camera', phrase: 'camera control' });
+  const present = exclusiveFeaturesOf(req).map((f) => ({
+    field: f === 'motionBrush' ? motionBrushField(req) : f,
+    phrase: EXCLUSIVE_PHRASES[f],
+  }));
   const [first, ...others] = present;
   if (!first || others.length === 0) return [];
   const used = present.map((p) => p.phrase);

@@ -8,8 +8,7 @@ import { FrameSlot } from '../FrameSlot';
 import { CropDialog } from './CropDialog';
 import { endFrameHint } from './end-frame-hint';
 import { NoticeBox } from '../NoticeBox';
-import { hasPaintedAreas } from '../../editor/export-inputs';
-import { useEditor } from '../../editor/store';
+import { useCurrentFeature } from '../feature-switch';
 import { useFramesUi } from './frames-ui';
 import { UndoToast } from './UndoToast';
 import { usePasteFrame } from './usePasteFrame';
@@ -46,16 +45,14 @@ export function FramesPanel() {
     [],
   );
 
-  // Re-read on every document change (`version`), so the hint appears as soon as an area is painted.
-  useEditor((e) => e.version);
-  const painted = hasPaintedAreas(useEditor.getState().doc);
+  const { feature } = useCurrentFeature();
   const hint = endFrameHint({
     model: s.model,
     mode: s.mode,
     duration: s.duration,
     hasStart: Boolean(s.startFrame),
     hasEnd: Boolean(s.endFrame),
-    hasMotionBrush: painted,
+    inUse: feature,
   });
   const input = (ref: typeof startInput, slot: 'start' | 'end') => (
     <input

@@ -31,7 +31,11 @@ describe('endFrameHint', () => {
       text: 'An end frame needs a start frame: add one too.',
     });
   });
-  it('states the rule against the motion brush', () => {
-    expect(endFrameHint({ ...base, hasMotionBrush: true, model: 'kling-v1', mode: 'std', duration: '5' })?.kind).toBe('blocked');
+  it('says an end frame is kept, not sent, while another feature is in use', () => {
+    expect(endFrameHint({ ...base, inUse: 'motionBrush', model: 'kling-v2-6', mode: 'std', duration: '5' })).toEqual({
+      kind: 'kept',
+      text: 'Kept, not sent: the request uses the motion brush.',
+    });
+    expect(endFrameHint({ ...base, inUse: 'endFrame', model: 'kling-v1', mode: 'std', duration: '5' })).toBeUndefined();
   });
 });

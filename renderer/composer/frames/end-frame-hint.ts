@@ -2,6 +2,7 @@
 // map (shared/kling/models.ts), so it stays true when a row changes. A hint, never a block: main's validation refuses
 // an unsupported end frame on submit with its own message.
 import { LIMITS, type Duration, type Mode } from '../../../shared/kling/limits';
+import { EXCLUSIVE_PHRASES, type ExclusiveFeature } from '../../../shared/kling/exclusive-features';
 import { CAPABILITY_ROWS, capabilityOf, isKnownModel } from '../../../shared/kling/models';
 
 export interface EndFrameContext {
@@ -10,24 +11,25 @@ export interface EndFrameContext {
   duration: Duration;
   hasStart: boolean;
   hasEnd: boolean;
-  /** Masks painted with the motion brush; the contract allows an end frame or the brush, not both. */
-  hasMotionBrush?: boolean;
+  /** Which of end frame, motion brush and camera control the request uses (../feature-switch.ts). */
+  inUse?: ExclusiveFeature | null;
 }
 
 export interface EndFrameHint {
-  /** `blocked`: this combination cannot send an end frame; `needs`: something else is missing. */
-  kind: 'blocked' | 'needs';
+  /** `blocked`: this combination cannot send an end frame; `needs`: something else is missing; `kept`: not sent now. */
+  kind: 'blocked' | 'needs' | 'kept';
   text: string;
 }
 
 export const MODE_NAMES: Record<Mode, string> = { std: 'Standard', pro: 'Professional' };
 
 export function endFrameHint(c: EndFrameContext): EndFrameHint | undefined {
+  // Another of the exclusive features is in use: the end frame waits, kept, until it is chosen again.
+  if (c.hasEnd && c.inUse && c.inUse !== 'endFrame') {
+    return { kind: 'kept', text: `Kept, not sent: the request uses ${EXCLUSIVE_PHRASES[c.inUse]}.` };
+  }
   if (isKnownModel(c.model) && !capabilityOf(c.model, c.mode, c.duration).endFrame) {
     return { kind: 'blocked', text: unsupportedText(c.model, c.mode, c.duration) };
-  }
-  if (c.hasEnd && c.hasMotionBrush) {
-    return { kind: 'blocked', text: 'An end frame and the motion brush can’t be used together: remove one of them.' };
   }
   if (c.hasEnd && !c.hasStart) return { kind: 'needs', text: 'An end frame needs a start frame: add one too.' };
   return undefined;

@@ -1,17 +1,26 @@
-// Undo for frame changes (open, replace, swap, remove, a fix applied). A new start frame opens another editor document
+// Undo for frame changes (open, replace, swap, remove, a fix applied) and for switching between end frame, motion
+// brush and camera control (../feature-switch.ts), which may add an end frame in the same step. A new start frame opens another editor document
 // with a history of its own, so one rule keeps undo in the order things happened: Ctrl+Z undoes the open document's
 // edits first, and when it has none left, the last frame change (the editor then reloads that frame's draft).
 // Frames are kept as bytes, not object URLs, and the history is bounded by depth and bytes (frames weigh up to 10 MB).
 import { create } from 'zustand';
+import type { ComposerSettings } from '../../../shared/composer/composer-settings';
 import { readImageInfo } from '../../../shared/kling/image-info';
 import type { Frame } from '../load-frame';
 import { useFramesUi } from './frames-ui';
 import { recorded } from '../../commands/undo-order';
 
 type FrameData = Omit<Frame, 'url'>;
+/** Which of end frame, motion brush and camera control was chosen, and the camera's settings then. */
+export interface FeatureSnapshot {
+  feature: ComposerSettings['feature'];
+  camera: ComposerSettings['camera'];
+}
 interface Snapshot {
   start?: FrameData;
   end?: FrameData;
+  /** Only on a switch's step: a frame change leaves the choice (and the camera) as they are. */
+  feature?: FeatureSnapshot;
 }
 
 const MAX_STEPS = 30;
@@ -37,9 +46,9 @@ export interface FrameHistory {
 
 export const useFrameHistory = create<FrameHistory>(() => ({ past: [], future: [] }));
 
-/** Remember the frames as they were before a change. */
-export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }): void {
-  const snapshot = { start: data(before.startFrame), end: data(before.endFrame) };
+/** Remember the frames (and, for a switch, the feature chosen and the camera) as they were before a change. */
+export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }, feature?: FeatureSnapshot): void {
+  const snapshot: Snapshot = { start: data(before.startFrame), end: data(before.endFrame), ...(feature ? { feature } : {}) };
   useFrameHistory.setState((h) => ({ past: bounded([...h.past, snapshot]), future: [] }));
   recorded('frames');
 }
@@ -63,27 +72,32 @@ const revive = (f: FrameData | undefined, current: Frame | undefined): Frame | u
  * Step through the frame history: `apply` puts a snapshot's frames in place without recording (the composer store's
  * `restoreFrames`), and the frames it replaces go to the other stack.
  */
-type Frames = { startFrame?: Frame; endFrame?: Frame };
+type Frames = { startFrame?: Frame; endFrame?: Frame } & FeatureSnapshot;
+type Apply = (start?: Frame, end?: Frame, feature?: FeatureSnapshot) => void;
 
-function step(from: 'past' | 'future', current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
+function step(from: 'past' | 'future', current: Frames, apply: Apply): void {
   const h = useFrameHistory.getState();
   const target = h[from].at(-1);
   if (!target) return;
   const to = from === 'past' ? 'future' : 'past';
-  const now: Snapshot = { start: data(current.startFrame), end: data(current.endFrame) };
+  const now: Snapshot = {
+    start: data(current.startFrame),
+    end: data(current.endFrame),
+    ...(target.feature ? { feature: { feature: current.feature, camera: current.camera } } : {}),
+  };
   useFrameHistory.setState({ [from]: h[from].slice(0, -1), [to]: bounded([...h[to], now]) } as Partial<FrameHistory>);
   // Either slot may hold the other's frame after a swap: reuse whichever on-screen frame has the same bytes.
   const onScreen = (f: FrameData | undefined) =>
     revive(f, [current.startFrame, current.endFrame].find((c) => c && f && c.bytes === f.bytes));
-  apply(onScreen(target.start), onScreen(target.end));
+  apply(onScreen(target.start), onScreen(target.end), target.feature);
   // A removal undone from the keyboard: the toast offering to undo it has nothing left to do.
   useFramesUi.getState().setRemoved(undefined);
 }
 
-export function undoFrames(current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
+export function undoFrames(current: Frames, apply: Apply): void {
   step('past', current, apply);
 }
 
-export function redoFrames(current: Frames, apply: (start?: Frame, end?: Frame) => void): void {
+export function redoFrames(current: Frames, apply: Apply): void {
   step('future', current, apply);
 }
