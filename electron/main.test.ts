@@ -24,6 +24,9 @@ const fake = vi.hoisted(() => ({
   ready: undefined as undefined | (() => void),
   userData: '',
   focused: 0,
+  badge: 0,
+  progress: [] as number[],
+  notes: [] as { options: { title: string; body: string }; shown: boolean; listeners: Map<string, () => void> }[],
 }));
 
 vi.mock('electron', () => {
@@ -47,6 +50,12 @@ vi.mock('electron', () => {
     }
     isMinimized() {
       return false;
+    }
+    isFocused() {
+      return false;
+    }
+    setProgressBar(value: number) {
+      fake.progress.push(value);
     }
     isMaximized() {
       return false;
@@ -76,6 +85,7 @@ vi.mock('electron', () => {
       quit: () => undefined,
       requestSingleInstanceLock: () => true,
       exit: () => undefined,
+      setBadgeCount: (count: number) => void (fake.badge = count),
     },
     BrowserWindow,
     Menu: {
@@ -96,7 +106,18 @@ vi.mock('electron', () => {
     nativeImage: { createFromBitmap: () => ({}) },
     Notification: class {
       static isSupported() {
-        return false;
+        return true;
+      }
+      record: (typeof fake.notes)[number];
+      constructor(options: { title: string; body: string }) {
+        this.record = { options, shown: false, listeners: new Map() };
+        fake.notes.push(this.record);
+      }
+      on(event: string, listener: () => void) {
+        this.record.listeners.set(event, listener);
+      }
+      show() {
+        this.record.shown = true;
       }
     },
     dialog: { showSaveDialog: async () => ({ canceled: true }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
@@ -272,6 +293,27 @@ describe('the Electron composition root', () => {
   it('refuses a menu the schema does not allow', async () => {
     const answer = await invoke('app:setMenu', APP_PAGE, { commands: [{ id: 'x', label: 'X', menu: 'secret', enabled: true }], textFocus: false });
     expect(answer.error?.code).toBe('invalid-request');
+  });
+
+  it('carries out notifications, the badge and the taskbar bar through Electron', async () => {
+    const { electronWindowShell } = await import('./platform/window-shell');
+    const { BrowserWindow } = await import('electron');
+    const window = new BrowserWindow({});
+    const shell = electronWindowShell(() => window);
+    let clicked = 0;
+    shell.notify({ title: 'Video ready', body: 'a cat' }, () => void (clicked += 1));
+    const note = fake.notes.at(-1);
+    expect(note).toMatchObject({ options: { title: 'Video ready', body: 'a cat' }, shown: true });
+    note?.listeners.get('click')?.();
+    expect(clicked).toBe(1);
+    if (process.platform !== 'win32') {
+      shell.setBadgeCount(3);
+      expect(fake.badge).toBe(3);
+    }
+    shell.setProgress(0.25);
+    shell.setProgress(undefined);
+    expect(fake.progress.slice(-2)).toEqual([0.25, -1]);
+    expect(shell.isFocused()).toBe(false);
   });
 
   it('sets the native theme from Settings', async () => {

@@ -29,6 +29,7 @@ import { createAppMenu, type AppMenu } from './desktop/app-menu';
 import type { MenuEnvironment } from './desktop/menu-template';
 import type { MenuState } from '../shared/desktop/menu';
 import { createLaunchFiles, type LaunchFiles } from './desktop/launch-files';
+import { createDesktopSignals } from './desktop/desktop-signals';
 
 export type Emit = <E extends keyof StudioEvents>(event: E, payload: StudioEvents[E]) => void;
 
@@ -54,6 +55,8 @@ export interface StudioServicesDeps {
   fetch: typeof fetch;
   isTrustedSender(sender: Sender): boolean;
   sleep?(ms: number): Promise<void>;
+  /** A timer (notifications of generations ending together are gathered); setTimeout when left out. */
+  schedule?(run: () => void, ms: number): { cancel(): void };
   random?(): number;
   now?(): Date;
   log?(message: string): void;
@@ -107,14 +110,29 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const deletion = new Deletion({ library, desktop: deps.desktop, ...(deps.log ? { log: deps.log } : {}) });
   const currentSettings = () => settingsState({ settings, libraryRoot: () => library.root, defaultLibraryRoot });
   windowShell.setTheme(settings.preferences().theme);
+  const signals = createDesktopSignals({
+    shell: windowShell,
+    preferences: () => settings.preferences().notifications,
+    showGeneration: (id) => deps.emit('app.showGeneration', { id }),
+    schedule:
+      deps.schedule ??
+      ((run, ms) => {
+        const timer = setTimeout(run, ms);
+        return { cancel: () => clearTimeout(timer) };
+      }),
+  });
   settings.onChange((next, previous) => {
     if (next.theme !== previous.theme) windowShell.setTheme(next.theme);
+    signals.refresh();
     deps.emit('settings.changed', currentSettings());
   });
   // Generations another program adds or moves on while the app runs reach the grid without a restart.
   const watcher = new LibraryWatcher({ index: library.index, onChange: () => deps.emit('library.changed', {}), ...(deps.log ? { log: deps.log } : {}) });
   const current = () => providers.current();
-  const onChange = (record: GenerationRecord) => deps.emit('generation.updated', toView(record, deps.mediaUrl));
+  const onChange = (record: GenerationRecord) => {
+    signals.observe(record);
+    deps.emit('generation.updated', toView(record, deps.mediaUrl));
+  };
   const engine = createTaskEngine({
     library,
     providerFor: (id, named) => providers.byId(id) ?? (named ? providers.usable().find((p) => reaches(p, named)) : undefined),
@@ -170,6 +188,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     menu,
     launch,
     start: async () => {
+      // The badge counts what is in flight from the start, before the engine writes to those records again.
+      signals.seed(await library.unfinished());
       await engine.resume();
       watcher.start();
       // Deletions a quit left waiting for their undo go to the system trash now (after the first screen's work).

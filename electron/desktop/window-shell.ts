@@ -37,7 +37,10 @@ export class RecordingWindowShell implements WindowShell {
   focusRequests = 0;
   readonly notifications: (SystemNotification & { click(): void })[] = [];
   badgeCount = 0;
+  /** Every badge count and progress value asked for, in order (a download can be over before a test looks). */
+  readonly badgeCounts: number[] = [];
   progress: number | undefined;
+  readonly progressValues: (number | undefined)[] = [];
   theme: Theme | undefined;
 
   setMenu(menus: TopMenu[], onCommand: (id: string) => void): void {
@@ -72,10 +75,12 @@ export class RecordingWindowShell implements WindowShell {
 
   setBadgeCount(count: number): void {
     this.badgeCount = count;
+    this.badgeCounts.push(count);
   }
 
   setProgress(fraction: number | undefined): void {
     this.progress = fraction;
+    this.progressValues.push(fraction);
   }
 
   setTheme(theme: Theme): void {

@@ -27,6 +27,11 @@ export function App() {
     const unsubscribe = studio.on('generation.updated', upsert);
     const unsubscribeLibrary = studio.on('library.changed', () => useLibrary.getState().refresh());
     const unsubscribeSettings = studio.on('settings.changed', (state) => useSettings.getState().set(state));
+    // A click on a notification that a generation finished or failed: the Library, with it open in the player.
+    const unsubscribeShow = studio.on('app.showGeneration', ({ id }) => {
+      useView.getState().show('library');
+      useLibrary.getState().open(id);
+    });
     void useSettings.getState().load().catch(() => undefined);
     // The first page and the strip; the grid asks for more pages as it scrolls (never the whole library).
     useLibrary.getState().want(0, 60);
@@ -41,6 +46,7 @@ export function App() {
       unsubscribe();
       unsubscribeLibrary();
       unsubscribeSettings();
+      unsubscribeShow();
       window.removeEventListener('keydown', onKey);
     };
   }, []);

@@ -10,7 +10,7 @@ export const CHANNELS = {
   library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp'],
 } as const;
 
-export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile', 'library.changed'] as const;
+export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile', 'library.changed', 'app.showGeneration'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const channelName = (domain: string, method: string): string => `${domain}:${method}`;

@@ -300,6 +300,8 @@ export interface StudioEvents {
   'app.openFile': { fileName: string; bytes: Uint8Array };
   /** Another program (the command line, a second instance, a hand in the file manager) changed the library folder. */
   'library.changed': Record<string, never>;
+  /** Show this generation in the Library's player (a click on a notification saying it finished or failed). */
+  'app.showGeneration': { id: string };
 }
 
 // Compile-time agreement between the contract and the schema-free name list the preload uses.
