@@ -57,7 +57,7 @@ test('a photo and a prompt become a clip in the library that plays', async ({ st
   expect((await readFile(join(libraryRoot, folder ?? '', 'result.mp4'))).equals(await readFile(SAMPLE_CLIP))).toBe(true);
 
   // A poster is captured from the clip, and the card shows it.
-  await expect(ui.card(PROMPT).getByRole('button', { name: /^Play/ }).locator('img')).toHaveAttribute('src', /poster\.jpg/);
+  await expect(ui.card(PROMPT).getByRole('button', { name: /^Play/ }).locator('canvas')).toHaveAttribute('data-src', /poster\.jpg/);
 
   await ui.play(PROMPT);
   await expect.poll(() => ui.video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);

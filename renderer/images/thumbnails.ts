@@ -28,10 +28,20 @@ function inWorker(source: Blob, maxSide: number): Promise<Blob> {
   });
 }
 
+/** The small images behind the cache's object URLs, for those who draw them themselves (library cards). */
+const blobs = new Map<string, Blob>();
+
 export const thumbnails = new ThumbnailCache({
   make: inWorker,
-  createUrl: (blob) => URL.createObjectURL(blob),
-  revokeUrl: (url) => URL.revokeObjectURL(url),
+  createUrl: (blob) => {
+    const url = URL.createObjectURL(blob);
+    blobs.set(url, blob);
+    return url;
+  },
+  revokeUrl: (url) => {
+    blobs.delete(url);
+    URL.revokeObjectURL(url);
+  },
 });
 
 /** Where a big image comes from: its URL (the cache key) and how to read its bytes when a thumbnail is needed. */
@@ -50,6 +60,14 @@ export function fetchedSource(url: string): ThumbnailSource {
       return response.blob();
     },
   };
+}
+
+/** The bytes of a small copy of `source` (made once, shared with useThumbnail's URLs). */
+export async function thumbnailBlob(source: ThumbnailSource, maxSide = THUMBNAIL_SIDE): Promise<Blob> {
+  const url = await thumbnails.get(source.key, () => source.load(), maxSide);
+  const blob = blobs.get(url);
+  if (!blob) throw new Error(`${source.key}: its small copy was forgotten meanwhile`);
+  return blob;
 }
 
 /** The URL of a small copy of `source`, or undefined while it is made (or when it cannot be). */

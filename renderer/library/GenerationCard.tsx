@@ -1,10 +1,10 @@
 // One generation as a card: in the library's grid and in the Create view's strip. Its accessible name,
 // "Generation: <prompt>", is a contract (specs and assistive technology find a generation by it).
-import { forwardRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, memo, useMemo, useState, type HTMLAttributes } from 'react';
 import { isFinished, type GenerationView } from '../../shared/library/generation';
 import { studio } from '../api';
-import { fetchedSource, useThumbnail } from '../images/thumbnails';
 import { useLibrary } from '../store/library';
+import { CardPicture, posterPicture, startPicture } from './CardPicture';
 import { badgesOf, creditsLabel, elapsedLabel, titleOf } from './card-facts';
 import { relativeTime, statusLabel } from './status';
 import { useNow } from './use-now';
@@ -16,7 +16,8 @@ export interface GenerationCardProps extends Omit<HTMLAttributes<HTMLElement>, '
   selected?: boolean;
 }
 
-export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(function GenerationCard(
+// Memoised: a page of results arriving, or the grid scrolling by a row, re-renders only the cards whose props changed.
+export const GenerationCard = memo(forwardRef<HTMLElement, GenerationCardProps>(function GenerationCard(
   { generation: g, variant = 'grid', selected = false, className, ...rest },
   ref,
 ) {
@@ -26,9 +27,9 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
   const title = titleOf(g);
   const inFlight = !isFinished(g.status);
   const now = useNow(inFlight);
-  // The start frame only as a small copy: shown at full size, every card would hold a full decode of its photo.
-  const startThumbnail = useThumbnail(!g.media.poster && g.media.start ? fetchedSource(g.media.start) : undefined);
-  const thumbnail = g.media.poster ?? startThumbnail;
+  // The poster, else the start frame (only ever as a small copy: a full decode of a photo per card would be too much).
+  const { poster, start } = g.media;
+  const picture = useMemo(() => (poster ? posterPicture(poster) : start ? startPicture(start) : undefined), [poster, start]);
   const progress = g.download?.totalBytes ? g.download.receivedBytes / g.download.totalBytes : undefined;
   // Only what Kling has not seen can be cancelled; main has the last word (a create may be on its way).
   const cancellable = (g.status === 'queued' || g.status === 'submitting') && !g.taskId;
@@ -66,7 +67,7 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
           if (!(e.ctrlKey || e.metaKey || e.shiftKey)) open(g.id);
         }}
       >
-        {thumbnail ? <img src={thumbnail} alt="" loading="lazy" decoding="async" /> : <span className="card__blank" aria-hidden="true" />}
+        {picture ? <CardPicture source={picture} /> : <span className="card__blank" aria-hidden="true" />}
         {ready && <span className="card__play" aria-hidden="true" />}
         {/* Moving only while something is happening: not once ended, nor while paused with a note (e.g. a download
             to be tried again at the next start). */}
@@ -155,4 +156,4 @@ export const GenerationCard = forwardRef<HTMLElement, GenerationCardProps>(funct
       </div>
     </article>
   );
-});
+}));

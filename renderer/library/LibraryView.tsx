@@ -1,7 +1,7 @@
 // The Library view: the whole window for the grid of generations. Virtualised: only the rows on screen (and a few
 // beyond) are in the DOM, so 10,000 generations cost what one screen costs.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLibrary } from '../store/library';
 import { columnsFor, GRID_GAP, moveFocus } from './columns';
 import { GenerationCard } from './GenerationCard';
@@ -13,6 +13,12 @@ import './library.css';
 
 /** A card's body under its 16:10 poster; the measured height replaces this estimate once a row is drawn. */
 const BODY_ESTIMATE = 132;
+
+/** The place in the results of the card that holds `target`, if any. */
+function cardIndexOf(target: EventTarget): number | undefined {
+  const card = target instanceof Element ? target.closest<HTMLElement>('[data-card]') : null;
+  return card?.dataset.card === undefined ? undefined : Number(card.dataset.card);
+}
 
 export function LibraryView({ active }: { active: boolean }) {
   const results = useResults();
@@ -106,6 +112,41 @@ export function LibraryView({ active }: { active: boolean }) {
     [focus, results, columns, virtualizer, open, selected],
   );
 
+  // Focus and clicks are handled here for every card (by its data-card place) rather than by a handler per card: the
+  // cards' props stay the same from one render to the next, so the memoised cards are not drawn again while scrolling.
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const index = cardIndexOf(event.target);
+    if (index !== undefined) setFocus(index);
+  }, []);
+
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const index = cardIndexOf(event.target);
+      const g = index === undefined ? undefined : results.at(index);
+      if (index === undefined || !g) return;
+      // Ctrl/⌘-click adds or removes one card, Shift-click a run of cards: for deleting many at once.
+      if (!(event.ctrlKey || event.metaKey || event.shiftKey)) {
+        anchor.current = index;
+        return;
+      }
+      event.preventDefault();
+      const next = new Set(selected);
+      if (event.shiftKey) {
+        const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+        for (let i = a; i <= b; i++) {
+          const id = results.at(i)?.id;
+          if (id) next.add(id);
+        }
+      } else {
+        if (next.has(g.id)) next.delete(g.id);
+        else next.add(g.id);
+        anchor.current = index;
+      }
+      setSelected(next);
+    },
+    [results, selected],
+  );
+
   return (
     <section className="library" aria-labelledby="library-title">
       <LibraryHeader
@@ -152,6 +193,8 @@ export function LibraryView({ active }: { active: boolean }) {
           className="library__grid"
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onClick={onClick}
         >
           {visible.map((row) => (
             <div
@@ -175,28 +218,6 @@ export function LibraryView({ active }: { active: boolean }) {
                     aria-posinset={index + 1}
                     aria-setsize={results.count}
                     selected={selected.has(g.id)}
-                    onFocus={() => setFocus(index)}
-                    onClick={(event) => {
-                      // Ctrl/⌘-click adds or removes one card, Shift-click a run of cards: for deleting many at once.
-                      if (!(event.ctrlKey || event.metaKey || event.shiftKey)) {
-                        anchor.current = index;
-                        return;
-                      }
-                      event.preventDefault();
-                      const next = new Set(selected);
-                      if (event.shiftKey) {
-                        const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
-                        for (let i = a; i <= b; i++) {
-                          const id = results.at(i)?.id;
-                          if (id) next.add(id);
-                        }
-                      } else {
-                        if (next.has(g.id)) next.delete(g.id);
-                        else next.add(g.id);
-                        anchor.current = index;
-                      }
-                      setSelected(next);
-                    }}
                   />
                 );
               })}
