@@ -133,56 +133,58 @@ function AreaRow({ doc, area, active, total, index, count }: RowProps) {
         {/* Beside the button, not in it: the button's text stays its name (WCAG 2.5.3, label in name) while a screen
             reader still reads the area's share and path as the row's text. */}
         <span className="ed-area__meta">{meta}</span>
-        <button type="button" className="ed-icon" aria-label={`Rename ${area.name}`} title="Rename" onClick={() => setEditing(true)}>
-          ✎
-        </button>
-        <button
-          type="button"
-          className="ed-icon"
-          aria-label={`${hidden ? 'Show' : 'Hide'} ${area.name}`}
-          aria-pressed={hidden}
-          title={hidden ? 'Show' : 'Hide'}
-          onClick={() => toggleHidden(area.id)}
-        >
-          {hidden ? '◌' : '◉'}
-        </button>
-        {area.kind === 'dynamic' && (
-          <>
-            <button
-              type="button"
-              className="ed-icon"
-              aria-label={`Move ${area.name} up`}
-              title="Move up (Kling's order)"
-              disabled={index === 0}
-              onClick={() => doc.reorderDynamic(area.id, index - 1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="ed-icon"
-              aria-label={`Move ${area.name} down`}
-              title="Move down (Kling's order)"
-              disabled={index >= count - 1}
-              onClick={() => doc.reorderDynamic(area.id, index + 1)}
-            >
-              ↓
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="ed-icon"
-          aria-label={`Clear ${area.name}`}
-          title="Clear its pixels"
-          disabled={pixels === 0}
-          onClick={() => doc.labels.clear(area.label)}
-        >
-          ⌀
-        </button>
-        <button type="button" className="ed-icon ed-icon--danger" aria-label={`Delete ${area.name}`} title="Delete" onClick={() => doc.deleteArea(area.id)}>
-          ✕
-        </button>
+        <span className="ed-area__icons">
+          <button type="button" className="ed-icon" aria-label={`Rename ${area.name}`} title="Rename" onClick={() => setEditing(true)}>
+            ✎
+          </button>
+          <button
+            type="button"
+            className="ed-icon"
+            aria-label={`${hidden ? 'Show' : 'Hide'} ${area.name}`}
+            aria-pressed={hidden}
+            title={hidden ? 'Show' : 'Hide'}
+            onClick={() => toggleHidden(area.id)}
+          >
+            {hidden ? '◌' : '◉'}
+          </button>
+          {area.kind === 'dynamic' && (
+            <>
+              <button
+                type="button"
+                className="ed-icon"
+                aria-label={`Move ${area.name} up`}
+                title="Move up (Kling's order)"
+                disabled={index === 0}
+                onClick={() => doc.reorderDynamic(area.id, index - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="ed-icon"
+                aria-label={`Move ${area.name} down`}
+                title="Move down (Kling's order)"
+                disabled={index >= count - 1}
+                onClick={() => doc.reorderDynamic(area.id, index + 1)}
+              >
+                ↓
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="ed-icon"
+            aria-label={`Clear ${area.name}`}
+            title="Clear its pixels"
+            disabled={pixels === 0}
+            onClick={() => doc.labels.clear(area.label)}
+          >
+            ⌀
+          </button>
+          <button type="button" className="ed-icon ed-icon--danger" aria-label={`Delete ${area.name}`} title="Delete" onClick={() => doc.deleteArea(area.id)}>
+            ✕
+          </button>
+        </span>
       </div>
     </li>
   );
