@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { expect, SAMPLE_CLIP, test } from '../fixtures';
 import { seedGeneration } from '../host/seed-generation';
+import { LibraryPage } from '../pages/library-page';
 import { PlayerPage } from '../pages/player-page';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
@@ -75,5 +76,39 @@ test('a clip plays, pauses, steps frame by frame, changes speed and moves to the
   await expect(player.fact('Model')).toHaveText('kling-v1');
   await player.press('ArrowLeft');
   await expect(player.title).toHaveText(NEWER);
+  await player.close();
+});
+
+test('← → follow the grid as it is filtered and sorted, not the whole library', async ({ studio }) => {
+  const seed = (prompt: string, day: number, model: string) =>
+    seedGeneration(studio.libraryRoot, { prompt, createdAt: new Date(Date.UTC(2026, 10, day, 10)), startFrame: START, clip: SAMPLE_CLIP, settings: { model } });
+  await seed('Newest on kling-v1-6', 20, 'kling-v1-6');
+  await seed('Between, on kling-v1', 19, 'kling-v1');
+  await seed('Older on kling-v1-6', 18, 'kling-v1-6');
+  await seed('Oldest, on kling-v1', 17, 'kling-v1');
+  await studio.restart();
+  const library = new LibraryPage(studio.page);
+  const player = new PlayerPage(studio.page);
+  await library.open();
+  await library.filter('Model').selectOption('kling-v1-6');
+  await library.expectCount('2 of 4 generations match');
+
+  await library.card('Newest on kling-v1-6').click();
+  await expect(player.title).toHaveText('Newest on kling-v1-6');
+  await expect(player.button('Previous generation')).toBeDisabled();
+  await player.press('ArrowRight');
+  await expect(player.title).toHaveText('Older on kling-v1-6'); // the one on kling-v1 between them is filtered out
+  await expect(player.button('Next generation')).toBeDisabled();
+  await player.press('ArrowRight');
+  await expect(player.title).toHaveText('Older on kling-v1-6');
+  await player.close();
+
+  await library.filter('Sort').selectOption('Oldest first');
+  await library.card('Older on kling-v1-6').click();
+  await expect(player.button('Previous generation')).toBeDisabled();
+  await player.press('ArrowRight');
+  await expect(player.title).toHaveText('Newest on kling-v1-6');
+  await player.press('ArrowLeft');
+  await expect(player.title).toHaveText('Older on kling-v1-6');
   await player.close();
 });

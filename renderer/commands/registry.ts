@@ -58,10 +58,12 @@ export function runCommand(id: string): boolean {
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
+const KEY_SIGNS: Record<string, string> = { Enter: '↵', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
 export function shortcutLabel(shortcut: string): string {
   return shortcut
     .split('+')
-    .map((k) => (k === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : k === 'Enter' ? '↵' : k))
+    .map((k) => (k === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : (KEY_SIGNS[k] ?? k)))
     .join(isMac ? '' : '+');
 }
 

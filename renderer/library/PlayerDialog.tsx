@@ -1,11 +1,12 @@
 // The player: a generation's clip with full controls, its details, and (for the ones before and after it in the
 // library) ← → without closing. Opened by `useLibrary.open(id)`; the generation itself is fetched by id from main.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { isTextField } from '../commands/registry';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLibrary } from '../store/library';
+import { useView } from '../store/view';
 import { DetailsPanel } from './player/DetailsPanel';
-import { generationTitle, neighbours } from './player/neighbours';
-import { stepFrame, togglePlay, usePlayback } from './player/playback';
+import { generationTitle, neighbours, orderBehind } from './player/neighbours';
+import { togglePlay, usePlayback } from './player/playback';
+import { usePlayerCommands } from './player/player-commands';
 import { useFollow } from './player/ab-sync';
 import { CompareBar, type StageMode } from './player/CompareBar';
 import { PlayerActions } from './player/PlayerActions';
@@ -17,9 +18,16 @@ import './player/player.css';
 export function PlayerDialog() {
   const openId = useLibrary((s) => s.openId);
   const open = useLibrary((s) => s.open);
-  // Two string selectors: zustand re-renders on a new object every time, so no `{previous, next}` here.
-  const previous = useLibrary((s) => (s.openId ? neighbours(s.byId, s.openId).previous : undefined));
-  const next = useLibrary((s) => (s.openId ? neighbours(s.byId, s.openId).next : undefined));
+  // ← → follow what is behind the player: the grid's results as searched, filtered and sorted, or the Create strip.
+  const behind = useView((s) => (s.view === 'settings' ? s.previous : s.view));
+  // String selectors: zustand re-renders on a new object every time, so no `{previous, next}` here.
+  const previous = useLibrary((s) => (s.openId ? neighbours(orderBehind(s, behind), s.openId).previous : undefined));
+  const next = useLibrary((s) => (s.openId ? neighbours(orderBehind(s, behind), s.openId).next : undefined));
+  const missing = useLibrary((s) => (s.openId ? neighbours(orderBehind(s, behind), s.openId).missing.join() : ''));
+  useEffect(() => {
+    // A neighbour on a page the grid has not asked for yet (the clip beside the last one loaded): fetch it.
+    for (const place of missing ? missing.split(',').map(Number) : []) useLibrary.getState().ensure(place, place + 1);
+  }, [missing]);
   const state = useGenerationDetails(openId);
   const details = state?.details;
   const g = details?.generation;
@@ -64,48 +72,11 @@ export function PlayerDialog() {
     else void stage.current?.requestFullscreen().catch(() => undefined);
   }, []);
 
-  // The player's own keys, while it is open: they win over the editor's shortcuts underneath the modal dialog, so
-  // they are handled here and stopped (a text field or a slider keeps its own keys).
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target) || event.target instanceof HTMLSelectElement) return;
-    const v = video.current;
-    const onSlider = event.target instanceof HTMLInputElement && event.target.type === 'range';
-    const handled = (() => {
-      switch (event.key) {
-        case ' ':
-          if (v) togglePlay(v);
-          return true;
-        case ',':
-          if (v) stepFrame(v, -1);
-          return true;
-        case '.':
-          if (v) stepFrame(v, 1);
-          return true;
-        case 'ArrowLeft':
-          if (onSlider) return false;
-          if (previous) open(previous);
-          return true;
-        case 'ArrowRight':
-          if (onSlider) return false;
-          if (next) open(next);
-          return true;
-        case 'f':
-        case 'F':
-          toggleFullScreen();
-          return true;
-        default:
-          return false;
-      }
-    })();
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
+  usePlayerCommands({ video, previous, next, open, toggleFullScreen });
 
   const title = g ? generationTitle(g) : '';
   return (
-    <dialog ref={dialog} className="player" aria-label="Player" onClose={() => open(undefined)} onKeyDown={onKeyDown}>
+    <dialog ref={dialog} className="player" aria-label="Player" onClose={() => open(undefined)}>
       {openId && (
         <div className="pl">
           <header className="pl-head">

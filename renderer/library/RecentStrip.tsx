@@ -1,30 +1,17 @@
 // The Create view's slim strip: what is being made now and the newest clips, so a person sees a Generate land without
 // leaving the editor. The whole library is one tab (Ctrl+2) away.
 import { useMemo } from 'react';
-import { isFinished, type GenerationView } from '../../shared/library/generation';
 import { shortcutLabel } from '../commands/registry';
 import { useLibrary } from '../store/library';
 import { useView } from '../store/view';
 import { GenerationCard } from './GenerationCard';
+import { stripItems } from './recent';
 import './library.css';
-
-/** Finished generations shown beside those in flight. */
-const NEWEST = 12;
-
-/** In flight first (they are what a person waits for), then the newest finished, newest first in each. */
-export function recentOf(all: GenerationView[], newest = NEWEST): GenerationView[] {
-  const sorted = [...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return [...sorted.filter((g) => !isFinished(g.status)), ...sorted.filter((g) => isFinished(g.status)).slice(0, newest)];
-}
 
 export function RecentStrip() {
   const byId = useLibrary((s) => s.byId);
   const recentIds = useLibrary((s) => s.recentIds);
-  // Those of the strip's pages, and any in flight the window heard of (a Generate lands here before the next page).
-  const items = useMemo(
-    () => recentOf(Object.values(byId).filter((g) => recentIds.includes(g.id) || !isFinished(g.status))),
-    [byId, recentIds],
-  );
+  const items = useMemo(() => stripItems(byId, recentIds), [byId, recentIds]);
   return (
     <section className="strip" aria-label="Recent generations">
       <div className="strip__head">

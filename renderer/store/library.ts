@@ -35,6 +35,8 @@ export interface LibraryState {
   setQuery(patch: Partial<LibraryQuery>): void;
   /** The grid shows places [first, last): load their pages. */
   want(first: number, last: number): void;
+  /** Load places [first, last) without moving what the grid asked for (the player's previous and next). */
+  ensure(first: number, last: number): void;
   /** Ask again for what is shown (after a change: a new generation, a deletion, a status that moved). */
   refresh(): void;
   /** Take generations out of the window (deleted) until the refresh that follows. */
@@ -86,11 +88,15 @@ export const useLibrary = create<LibraryState>((set, get) => {
     });
   }
 
+  /** Load the pages that hold places [first, last) (each page once per query). */
+  const loadPlaces = (first: number, last: number) => {
+    for (let p = Math.floor(Math.max(0, first) / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) void loadPage(p);
+  };
+
   const reload = () => {
     generation += 1;
     requested.clear();
-    const [first, last] = wanted;
-    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) void loadPage(p);
+    loadPlaces(...wanted);
     void loadRecent();
   };
 
@@ -127,8 +133,9 @@ export const useLibrary = create<LibraryState>((set, get) => {
     },
     want: (first, last) => {
       wanted = [first, last];
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(Math.max(first, last - 1) / PAGE_SIZE); p++) void loadPage(p);
+      loadPlaces(first, last);
     },
+    ensure: (first, last) => loadPlaces(Math.max(0, first), Math.min(get().matching, last)),
     refresh: () => {
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => {

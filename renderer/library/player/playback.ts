@@ -59,12 +59,12 @@ export function togglePlay(v: HTMLVideoElement): void {
 }
 
 /** Pause and move one frame; lands just inside the frame so rounding cannot show its neighbour. */
-export function stepFrame(v: HTMLVideoElement, by: number): void {
+export function stepFrame(v: HTMLVideoElement, by: number, fps = FRAME_RATE): void {
   v.pause();
-  const frames = Math.max(0, Math.floor((Number.isFinite(v.duration) ? v.duration : 0) * FRAME_RATE) - 1);
-  const current = Math.floor(v.currentTime * FRAME_RATE + 1e-6); // the frame on screen
+  const frames = Math.max(0, Math.floor((Number.isFinite(v.duration) ? v.duration : 0) * fps) - 1);
+  const current = Math.floor(v.currentTime * fps + 1e-6); // the frame on screen
   const target = Math.max(0, Math.min(frames, current + by));
-  v.currentTime = target / FRAME_RATE + 0.001;
+  v.currentTime = target / fps + 0.001;
 }
 
 export function formatTime(seconds: number): string {
