@@ -129,9 +129,14 @@ export class EditorPage {
     await this.waitForSelection();
   }
 
+  /**
+   * Until the selection tools are done: no selection running and, with the object select chosen, its engine loaded.
+   * The canvas says so with aria-busy, set in the same render as the chosen tool and in the same task as the release
+   * that starts a select; the status hint is no sign, since its loading hint shows only after a moment.
+   */
   async waitForSelection(): Promise<void> {
     // Generous: the first use loads the engine (11 MB of WebAssembly), and CI machines are slow and shared.
-    await expect(this.selectionStatus).toBeHidden({ timeout: 120_000 });
+    await expect(this.canvas).not.toHaveAttribute('aria-busy', 'true', { timeout: 120_000 });
   }
 
   async setTolerance(value: number): Promise<void> {

@@ -12,6 +12,7 @@ import { buildSprites } from '../preview/motion-preview';
 import { useCameraPreview } from '../preview/camera-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
 import { setSelectionFrame } from '../selection/frame-pixels';
+import { selectionBusy, useSelectionUi } from '../selection/selection-store';
 import { tool, toolContext } from '../tools/tools';
 import { OverlaySurface, paletteFor } from './overlay-surface';
 import { imageSamples, localPoint, measureSince } from './pointer-input';
@@ -50,6 +51,7 @@ export function EditorCanvas({ doc, image }: Props) {
   const activeAreaId = useEditor((s) => s.activeAreaId);
   const selectedPoint = useEditor((s) => s.selectedPoint);
   const playing = useEditor((s) => s.playing);
+  const busy = useSelectionUi((s) => selectionBusy(s, toolId));
   useEditor((s) => s.version); // re-render on document changes
   const duration = useComposer((s) => s.duration);
   const camera = useComposer((s) => s.camera);
@@ -260,6 +262,8 @@ export function EditorCanvas({ doc, image }: Props) {
       role="application"
       aria-label={label}
       aria-roledescription="canvas"
+      // A selection is on its way (or the object select's engine is loading): the pixels are about to change.
+      aria-busy={busy}
       tabIndex={0}
       style={{ cursor: cursorStyle }}
       // The view transform, for whoever needs image ↔ screen positions (page objects, accessibility tools).

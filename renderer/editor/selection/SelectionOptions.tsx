@@ -1,37 +1,26 @@
 // The selection tools' options in the toolbar: the magic wand's tolerance. Choosing the object select is its first
-// use: its engine starts loading then, in the background.
+// use: its engine starts loading then, in the background (not at app start or when a photo opens: its 11 MB of
+// WebAssembly would weigh on the renderer's memory for people who never use it).
 import { useEffect } from 'react';
 import { MAX_TOLERANCE } from '../../../shared/editor/select/magic-wand';
 import type { ToolId } from '../store';
-import { selectionEngine } from './engine';
-import { SelectionCancelled } from './selection-engine';
-import { setStatus, tellUser, useSelectionUi } from './selection-store';
+import { warmUpObjectSelect } from './engine';
+import { useSelectionUi } from './selection-store';
 import './selection.css';
 
 export function SelectionOptions({ tool }: { tool: ToolId }) {
   const tolerance = useSelectionUi((s) => s.tolerance);
+  const engine = useSelectionUi((s) => s.engine);
+  const chosen = tool === 'select-object';
 
+  // Loads when the tool is chosen, and again after a cancel ended the worker while the tool stays chosen.
   useEffect(() => {
-    if (tool !== 'select-object') return;
-    let live = true;
-    const engine = selectionEngine();
-    const loading = setTimeout(() => {
-      if (live && useSelectionUi.getState().status.kind === 'idle') setStatus({ kind: 'loading' });
-    }, 200);
-    engine
-      .warmUp()
-      .then(() => {
-        if (live && useSelectionUi.getState().status.kind === 'loading') setStatus({ kind: 'idle' });
-      })
-      .catch((error: unknown) => {
-        if (live && !(error instanceof SelectionCancelled)) tellUser(error instanceof Error ? error.message : String(error), 'error');
-      })
-      .finally(() => clearTimeout(loading));
-    return () => {
-      live = false;
-      clearTimeout(loading);
-    };
-  }, [tool]);
+    if (chosen && engine === 'cold') warmUpObjectSelect();
+  }, [chosen, engine]);
+  // A load that failed is tried again when the tool is chosen again.
+  useEffect(() => {
+    if (!chosen && useSelectionUi.getState().engine === 'failed') useSelectionUi.setState({ engine: 'cold' });
+  }, [chosen]);
 
   if (tool === 'magic-wand') {
     return (

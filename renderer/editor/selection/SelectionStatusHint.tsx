@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { runCommand } from '../../commands/registry';
 import { useEditor } from '../store';
 import { setStatus, useSelectionUi, type SelectionStatus } from './selection-store';
+
+type Shown = Exclude<SelectionStatus, { kind: 'idle' }> | { kind: 'loading' };
 import './selection.css';
 
 const MESSAGE_MS = 6000;
@@ -15,7 +17,11 @@ const GESTURES: Partial<Record<string, string>> = {
 
 export function SelectionStatusHint() {
   const status = useSelectionUi((s) => s.status);
-  const gestures = GESTURES[useEditor((s) => s.tool)];
+  const engine = useSelectionUi((s) => s.engine);
+  const tool = useEditor((s) => s.tool);
+  const gestures = GESTURES[tool];
+  const shown: Shown | null =
+    status.kind !== 'idle' ? status : tool === 'select-object' && engine === 'loading' ? { kind: 'loading' } : null;
 
   // Messages fade after a while; progress stays until the work ends.
   useEffect(() => {
@@ -33,16 +39,12 @@ export function SelectionStatusHint() {
           {gestures}
         </p>
       )}
-      {status.kind === 'idle' ? (
-        <div className="sel-status" role="status" aria-label="Selection status" hidden />
-      ) : (
-        <StatusPill status={status} />
-      )}
+      {shown ? <StatusPill status={shown} /> : <div className="sel-status" role="status" aria-label="Selection status" hidden />}
     </>
   );
 }
 
-function StatusPill({ status }: { status: Exclude<SelectionStatus, { kind: 'idle' }> }) {
+function StatusPill({ status }: { status: Shown }) {
   const busy = status.kind === 'loading' || status.kind === 'working';
   const text =
     status.kind === 'loading'
@@ -54,7 +56,9 @@ function StatusPill({ status }: { status: Exclude<SelectionStatus, { kind: 'idle
         : status.text;
   return (
     <div
-      className={`sel-status ${status.kind === 'message' && status.tone === 'error' ? 'sel-status--error' : ''}`}
+      className={`sel-status ${status.kind === 'message' && status.tone === 'error' ? 'sel-status--error' : ''} ${
+        status.kind === 'loading' ? 'sel-status--after-a-moment' : ''
+      }`}
       role="status"
       aria-label="Selection status"
       aria-busy={busy}

@@ -1,11 +1,24 @@
 // The app's one selection engine. The worker is only made when a selection tool is first used.
-import { createSelectionEngine, type SelectionEngine } from './selection-engine';
+import { createSelectionEngine, SelectionCancelled, type SelectionEngine } from './selection-engine';
+import { tellUser, useSelectionUi } from './selection-store';
 
 let engine: SelectionEngine | null = null;
 
 export function selectionEngine(): SelectionEngine {
-  engine ??= createSelectionEngine(() => new Worker(new URL('../workers/selection.worker.ts', import.meta.url), { name: 'selection' }));
+  engine ??= createSelectionEngine(
+    () => new Worker(new URL('../workers/selection.worker.ts', import.meta.url), { name: 'selection' }),
+    (state) => useSelectionUi.setState({ engine: state }),
+  );
   return engine;
+}
+
+/** Loads the object select's engine in the background (the tool was chosen); a failure is told over the canvas. */
+export function warmUpObjectSelect(): void {
+  selectionEngine()
+    .warmUp()
+    .catch((error: unknown) => {
+      if (!(error instanceof SelectionCancelled)) tellUser(error instanceof Error ? error.message : String(error), 'error');
+    });
 }
 
 /** The document closed: the worker (if there is one) drops the photo it keeps for the magic wand. */

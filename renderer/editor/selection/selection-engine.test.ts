@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SelectionRequest, SelectionResponse } from '../workers/selection-protocol';
-import { createSelectionEngine, SelectionCancelled } from './selection-engine';
+import { createSelectionEngine, SelectionCancelled, type EngineState } from './selection-engine';
 
 /** A stand-in for the worker: records what it is sent; the test answers for it. */
 class FakeWorker {
@@ -21,12 +21,16 @@ class FakeWorker {
 
 function setUp() {
   const workers: FakeWorker[] = [];
-  const engine = createSelectionEngine(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  });
-  return { engine, workers };
+  const states: EngineState[] = [];
+  const engine = createSelectionEngine(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    (state) => states.push(state),
+  );
+  return { engine, workers, states };
 }
 
 const bitmap = {} as ImageBitmap;
@@ -67,6 +71,30 @@ describe('selection engine (main-thread side of the worker)', () => {
     expect(workers[0]?.terminated).toBe(true);
     void engine.warmUp();
     expect(workers).toHaveLength(2);
+  });
+
+  it('says how the engine’s loading goes: loading, ready; a cancel makes it cold, a failure failed', async () => {
+    const { engine, workers, states } = setUp();
+    const first = engine.warmUp();
+    expect(engine.warmUp()).toBe(first);
+    expect(states).toEqual(['loading']);
+    workers[0]!.answer({ kind: 'ready', id: workers[0]!.sent[0]!.id });
+    await first;
+    expect(states).toEqual(['loading', 'ready']);
+
+    // A cancel ends the worker with the engine in it.
+    const running = engine.selectObject(bitmap, { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    engine.cancel();
+    await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
+    expect(states.at(-1)).toBe('cold');
+
+    // A worker that answers it cannot load: failed, and the next warm-up asks again.
+    const second = engine.warmUp();
+    workers[1]!.answer({ kind: 'error', id: workers[1]!.sent[0]!.id, message: 'OpenCV did not load' });
+    await expect(second).rejects.toThrow('OpenCV did not load');
+    expect(states.slice(-2)).toEqual(['loading', 'failed']);
+    void engine.warmUp();
+    expect(states.at(-1)).toBe('loading');
   });
 
   it('reports the worker’s error message', async () => {

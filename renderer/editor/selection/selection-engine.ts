@@ -9,6 +9,12 @@ export class SelectionCancelled extends Error {
   override readonly name = 'SelectionCancelled';
 }
 
+/**
+ * The object select's engine (OpenCV in the worker): not loaded ('cold': never asked, or its worker was ended by a
+ * cancel), loading, ready, or failed to load (not retried until asked again).
+ */
+export type EngineState = 'cold' | 'loading' | 'ready' | 'failed';
+
 export interface SelectionEngine {
   /** Starts loading the object select's engine (OpenCV) in the background; resolves when it is ready. */
   warmUp(): Promise<void>;
@@ -40,7 +46,7 @@ type Unsent = SelectionRequest extends infer R ? (R extends SelectionRequest ? O
 
 type Pending = { id: number; region: Rect | null; resolve(value: RegionMask | null): void; reject(error: Error): void };
 
-export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine {
+export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (state: EngineState) => void = () => {}): SelectionEngine {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -74,6 +80,7 @@ export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine
   const fail = (error: Error): void => {
     worker?.terminate();
     worker = null;
+    if (ready) onEngineState(error instanceof SelectionCancelled ? 'cold' : 'failed');
     ready = null;
     wandKey = null;
     const jobs = [...pending.values()];
@@ -98,7 +105,23 @@ export function createSelectionEngine(makeWorker: () => Worker): SelectionEngine
 
   return {
     warmUp() {
-      ready ??= send({ kind: 'warm-up' }, null).then(() => undefined);
+      if (!ready) {
+        onEngineState('loading');
+        const loading: Promise<void> = send({ kind: 'warm-up' }, null).then(
+          () => {
+            if (ready === loading) onEngineState('ready');
+          },
+          (error: unknown) => {
+            // The worker answered that it could not load (a worker that stopped was handled by fail()).
+            if (ready === loading) {
+              ready = null;
+              onEngineState('failed');
+            }
+            throw error;
+          },
+        );
+        ready = loading;
+      }
       return ready;
     },
     selectObject(pixels, region, box) {
