@@ -51,6 +51,19 @@ export class ComposerPanel {
     return this.page.getByRole('alert').filter({ hasText: 'Not sent' });
   }
 
+  /** "Checks before sending": one button a problem, named by its severity and message ("Error: …", "Warning: …"). */
+  get checklist(): Locator {
+    return this.page.getByRole('list', { name: 'Checks before sending' });
+  }
+  check(severity: 'Error' | 'Warning', text: string | RegExp): Locator {
+    const message = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
+    return this.checklist.getByRole('button', { name: new RegExp(`^${severity}: .*${message}`) });
+  }
+  /** The words under Generate naming the first error while it is off. */
+  get generateHint(): Locator {
+    return this.page.getByText(/^Fix first:/);
+  }
+
   get variations(): Locator {
     return this.page.getByRole('spinbutton', { name: 'Variations' });
   }

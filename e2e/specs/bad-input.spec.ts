@@ -38,14 +38,14 @@ test('files that break a rule are refused with a message naming it, and nothing 
   await expect(ui.generateButton).toBeEnabled();
 });
 
-test('a prompt over the limit is refused by main before anything is sent', async ({ studio }) => {
+test('a prompt over the limit is named before sending and nothing can be sent', async ({ studio }) => {
   const { ui, sandbox } = studio;
   await ui.openStartFrame(START);
   await ui.prompt.fill('a'.repeat(2501));
   await expect(ui.page.getByText('2501 / 2500')).toBeVisible();
-  await ui.generateButton.click();
-  await expect(ui.alerts).toContainText('Not sent');
-  await expect(ui.alerts).toContainText('2500');
+  await expect(ui.generateButton).toBeDisabled();
+  await expect(ui.generateButton).toHaveAccessibleDescription('Fix first: The prompt must be at most 2500 characters; it has 2501.');
+  await ui.page.keyboard.press('Control+Enter');
   expect(sandbox.received).toHaveLength(0);
   await expect(ui.prompt).toHaveValue('a'.repeat(2501));
   await expect(ui.page.getByText('No generations yet')).toBeVisible();

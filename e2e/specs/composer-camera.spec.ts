@@ -33,8 +33,9 @@ test('camera control on kling-v1 is refused with the reason, and the nearest mod
   await expect(composer.featureFit).toContainText('kling-v1 Standard 5 s can’t use camera control.');
 
   await studio.ui.prompt.fill('a zoom');
-  await studio.ui.generateButton.click();
-  await expect(composer.notSent).toContainText('cannot use camera control');
+  await expect(composer.check('Error', 'cannot use camera control')).toBeVisible();
+  await expect(studio.ui.generateButton).toBeDisabled();
+  await expect(composer.generateHint).toContainText('cannot use camera control');
   expect(studio.sandbox.received.filter((r) => r.method === 'POST')).toHaveLength(0);
 
   await expect(composer.nearestCombination).toHaveText('Use kling-v1-5 Professional 5 s');

@@ -30,8 +30,9 @@ test('voices need kling-v2-6 and sound on; two at most; tokens go in at the curs
   await expect(studio.ui.prompt).toHaveValue('<<<voice_1>>>Hello there');
   await expect(studio.page.locator('mark', { hasText: '<<<voice_1>>>' })).toHaveCount(1);
 
-  await studio.ui.generateButton.click();
-  await expect(composer.notSent).toContainText('Voices need sound');
+  await expect(composer.check('Error', 'Voices need sound')).toBeVisible();
+  await expect(studio.ui.generateButton).toBeDisabled();
+  await expect(studio.ui.generateButton).toHaveAccessibleDescription(/Voices need sound/);
   expect(studio.sandbox.received.filter((r) => r.method === 'POST')).toHaveLength(0);
 
   await composer.sound.check();

@@ -12,6 +12,9 @@ import { ModelFields } from './ModelFields';
 import { CameraField } from './CameraField';
 import { PROMPT_ID, SoundField } from './SoundField';
 import { FeatureFit } from './FeatureFit';
+import { Checklist } from './Checklist';
+import { useChecks } from './checks';
+import { NEGATIVE_PROMPT_ID } from './focus-field';
 import './composer.css';
 import { usePersistedComposer } from './persist-settings';
 
@@ -29,6 +32,8 @@ export function ComposerPanel() {
 
   const profiles = useProfiles((p) => p.state);
   const usable = profiles?.profiles.filter((p) => p.hasCredential) ?? [];
+  const problems = useChecks();
+  const firstError = problems.find((p) => p.severity === 'error');
 
   return (
     <section className="composer" aria-labelledby="composer-title">
@@ -48,6 +53,7 @@ export function ComposerPanel() {
         onChange={(prompt) => s.update({ prompt })}
       />
       <LimitedTextArea
+        id={NEGATIVE_PROMPT_ID}
         label="Negative prompt"
         value={s.negativePrompt}
         limit={LIMITS.negativePromptMaxChars}
@@ -91,19 +97,26 @@ export function ComposerPanel() {
         </label>
       </div>
 
+      <Checklist problems={problems} />
+
       <div className="composer__footer">
         {s.submitNotice && <NoticeBox notice={s.submitNotice} onDismiss={() => s.setSubmitNotice(undefined)} />}
         <button
           type="button"
           className="button button--primary button--wide"
-          disabled={!s.startFrame || s.submitting}
-          title={s.startFrame ? `Generate (${shortcutLabel('Mod+Enter')})` : 'Add a start frame first'}
+          disabled={firstError !== undefined || s.submitting}
+          title={`Generate (${shortcutLabel('Mod+Enter')})`}
+          aria-describedby={firstError ? 'generate-hint' : undefined}
           onClick={() => void generate()}
         >
           {s.submitting ? 'Sending…' : 'Generate'}
           <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>
         </button>
-        {!s.startFrame && <p className="hint">Add a start frame to enable Generate.</p>}
+        {firstError && (
+          <p id="generate-hint" className="hint hint--blocked">
+            Fix first: {firstError.message}
+          </p>
+        )}
         <RequestTools />
       </div>
     </section>

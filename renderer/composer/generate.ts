@@ -5,9 +5,10 @@ import { motionBrushInputs } from '../editor/export-inputs';
 import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
 import { useProfiles } from '../store/profiles';
-import { parameterInputs } from './parameter-inputs';
 import { currentFeature } from './feature-switch';
 import { keepOnlyFeature } from '../../shared/kling/exclusive-features';
+import { currentErrors } from './checks';
+import { composedParameters } from './parameter-inputs';
 
 /**
  * The profile picked in "Send with", if it is still usable: a profile removed (or left without its key) since it was
@@ -20,9 +21,9 @@ export function chosenProfile(picked: string | undefined): string | undefined {
 
 export type ComposedRequest = z.input<typeof createGenerationSchema>;
 
+/** Generate (the button, Mod+Enter, the menu) is on while nothing is being sent and the checklist has no error. */
 export function canGenerate(): boolean {
-  const s = useComposer.getState();
-  return Boolean(s.startFrame) && !s.submitting;
+  return !useComposer.getState().submitting && currentErrors().length === 0;
 }
 
 /**
@@ -38,12 +39,7 @@ export function composedRequest(): ComposedRequest | undefined {
     ...(profileId ? { profileId } : {}),
     startFrame: { fileName: s.startFrame.fileName, bytes: s.startFrame.bytes },
     ...(s.endFrame ? { endFrame: { fileName: s.endFrame.fileName, bytes: s.endFrame.bytes } } : {}),
-    prompt: s.prompt,
-    negativePrompt: s.negativePrompt,
-    model: s.model,
-    mode: s.mode,
-    duration: s.duration,
-    ...parameterInputs(s),
+    ...composedParameters(s),
     ...motionBrushInputs(s.startFrame),
   }, currentFeature());
 }
@@ -51,9 +47,10 @@ export function composedRequest(): ComposedRequest | undefined {
 /** Send what is composed to main; the new generation shows in the gallery at once. */
 export async function generate(): Promise<void> {
   const s = useComposer.getState();
+  const errors = currentErrors();
   const request = composedRequest();
-  if (!request) {
-    s.setSubmitNotice({ title: 'Add a start frame first', messages: ['Drop a JPG or PNG onto the window, or press Open image.'] });
+  if (errors.length > 0 || !request) {
+    s.setSubmitNotice({ title: 'Not sent', messages: errors.length > 0 ? errors.map((p) => p.message) : ['Add a start frame first.'] });
     return;
   }
   s.setSubmitting(true);

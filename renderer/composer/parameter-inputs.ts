@@ -31,3 +31,8 @@ export function parameterInputs(s: ComposerParams): ParameterInputs {
     ...(sound && voices.length > 0 ? { voices } : {}),
   };
 }
+
+/** The text and every parameter as the request carries them: what Generate sends and the checklist judges alike. */
+export function composedParameters(s: ComposerParams) {
+  return { prompt: s.prompt, negativePrompt: s.negativePrompt, model: s.model, mode: s.mode, duration: s.duration, ...parameterInputs(s) };
+}
