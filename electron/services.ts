@@ -141,6 +141,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: deps.random ?? Math.random,
     now,
+    autoDownload: () => settings.preferences().autoDownload,
     ...(deps.log ? { log: deps.log } : {}),
   });
 
@@ -174,7 +175,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
       ...requestHandlers({ providers, profiles, desktop: deps.desktop }),
       ...profileHandlers({ profiles, vault, providers, library, engine }),
-      ...composerHandlers({ store }),
+      ...composerHandlers({ store, newDocument: () => settings.preferences().newDocument }),
     },
     { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) },
   );

@@ -1,8 +1,13 @@
 // Settings is a view of the window (Ctrl+, or File ▸ Settings…): every choice in it is kept by main's settings
 // service, so it is there again after a restart, and what it governs hears of it at once.
+import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { AppMenu } from '../pages/app-menu';
+import { ComposerPanel } from '../pages/composer-panel';
+import { EditorPage } from '../pages/editor-page';
 import { SettingsDialog } from '../pages/settings-dialog';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 
 test('Ctrl+, opens Settings in place of the work, and Done goes back to it', async ({ studio }) => {
   const { page, ui } = studio;
@@ -63,4 +68,42 @@ test('a cap outside 1–50 tasks at once is refused in words', async ({ studio }
   await settings.open();
   await settings.setConcurrency('Sandbox', 0);
   await expect(settings.profile('Sandbox').getByRole('alert')).toHaveText('A whole number from 1 to 50');
+});
+
+test('New documents: File ▸ New takes the model, mode and duration chosen in Settings', async ({ studio }) => {
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  const doc = settings.section('New documents');
+  await doc.getByRole('combobox', { name: 'Model' }).selectOption('kling-v1-6');
+  await doc.getByRole('combobox', { name: 'Mode', exact: true }).selectOption('pro');
+  await doc.getByRole('combobox', { name: 'Duration' }).selectOption('10');
+  await settings.close();
+  // The document open now keeps its own choices.
+  const composer = new ComposerPanel(studio.page);
+  await expect(composer.model).toHaveValue('kling-v1');
+
+  const editor = new EditorPage(studio.page);
+  await studio.ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.button('New (discard this draft)').click();
+  await editor.discardDialog.getByRole('button', { name: 'Discard' }).click();
+  await expect(composer.model).toHaveValue('kling-v1-6');
+  await expect(composer.option('Mode', 'Professional')).toBeChecked();
+  await expect(composer.option('Duration', '10 s')).toBeChecked();
+});
+
+test('the editor’s single-key shortcuts do nothing while Settings is shown', async ({ studio }) => {
+  const editor = new EditorPage(studio.page);
+  await studio.ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.useTool('Brush');
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  for (const key of ['E', 'W', 'T', 'L', 'R', 'Shift+W', '0', 'Delete']) await studio.page.keyboard.press(key);
+  await expect(settings.dialog).toBeVisible();
+  await settings.close();
+  await expect(editor.tool('Brush')).toHaveAttribute('aria-pressed', 'true');
+  // …and work again once it is closed.
+  await studio.page.keyboard.press('E');
+  await expect(editor.tool('Eraser')).toHaveAttribute('aria-pressed', 'true');
 });

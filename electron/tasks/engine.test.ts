@@ -16,6 +16,7 @@ import {
   isCreate,
   makeRig,
   readRecordFile,
+  readRecordFromDisk,
   readResult,
   runOne,
   servicesOver,
@@ -90,6 +91,41 @@ describe('happy path', () => {
     await expectOneTaskAndTheClip(record);
     expect(record.creditsCharged).toBe('2');
     expect(events.at(-1)).toBe('succeed');
+  });
+});
+
+describe('Settings ▸ Download finished clips automatically', () => {
+  /** A generation made through the bridge, as the window does it; its id once the engine is idle. */
+  async function generateThrough(services: ReturnType<typeof servicesOver>): Promise<string> {
+    const request = { startFrame: { fileName: 'cat.png', bytes: START_FRAME }, prompt: 'a cat', model: 'kling-v1', mode: 'std', duration: '5' };
+    const created = await services.registry.handle('generations:create', request, { url: 'app://studio' });
+    if (!created.ok) throw new Error(created.error.message);
+    await services.engine.idle();
+    return (created.value as GenerationRecord).id;
+  }
+
+  it('off: a finished clip stays on Kling until the person asks for it (Re-download), then it is downloaded', async () => {
+    const services = servicesOver(world, makeRig(world));
+    services.settings.update({ autoDownload: false });
+    const id = await generateThrough(services);
+    const made = (await readRecordFromDisk(world.root, id))!;
+    expect(made.status).toBe('succeed');
+    expect(made.result).toMatchObject({ bytes: 0 });
+    expect(made.result?.sourceUrl).toBeDefined();
+    expect(made.timings.downloadedAt).toBeUndefined();
+    expect(downloads(world.server)).toHaveLength(0);
+    expect(await folderFiles(world.root, made)).not.toContain('result.mp4');
+
+    // Asked for: downloaded even though the setting is still off.
+    expect((await services.registry.handle('generations:redownload', { id }, { url: 'app://studio' })).ok).toBe(true);
+    await services.engine.idle();
+    await expectOneTaskAndTheClip((await readRecordFromDisk(world.root, id))!);
+  });
+
+  it('on (the default): the clip is downloaded as soon as Kling has it', async () => {
+    const services = servicesOver(world, makeRig(world));
+    expect(services.settings.preferences().autoDownload).toBe(true);
+    await expectOneTaskAndTheClip((await readRecordFromDisk(world.root, await generateThrough(services)))!);
   });
 });
 

@@ -27,6 +27,12 @@ export interface EngineDeps {
   sleep(ms: number): Promise<void>;
   random(): number;
   now(): Date;
+  /**
+   * Whether a clip Kling has just finished is downloaded at once (Settings ▸ Generations); when not, the generation
+   * ends as succeeded with its clip left on Kling (30 days) until the person asks for it (Re-download). A generation
+   * already downloading (asked for, or cut short by a quit) is always finished. Always, when left out.
+   */
+  autoDownload?(): boolean;
   log?(message: string): void;
 }
 
@@ -355,6 +361,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     try {
       record = (await deps.library.get(id)) ?? record;
       if (isFinished(record.status)) return;
+      const downloadAsked = record.status === 'downloading';
       const provider = deps.providerFor(record.provider.id, record.provider);
       if (!provider) {
         // Failing it could lose a task that runs (and is charged) on Kling: wait until its profile is configured again.
@@ -387,7 +394,15 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
       if (!record.taskId) record = await submit(provider, record);
       record = await follow(provider, record);
       release?.();
-      if (record.status === 'downloading') await download(provider, record);
+      if (record.status === 'downloading' && !downloadAsked && deps.autoDownload?.() === false) {
+        await save(id, (r) => {
+          r.status = 'succeed';
+          r.timings.finishedAt = deps.now().toISOString();
+          delete r.download;
+        });
+      } else if (record.status === 'downloading') {
+        await download(provider, record);
+      }
     } finally {
       release?.();
       await unlock();

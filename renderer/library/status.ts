@@ -16,6 +16,8 @@ export function statusLabel(g: GenerationView): string {
   if (g.status === 'downloading' && g.download?.totalBytes) {
     return `Downloading ${Math.floor((100 * g.download.receivedBytes) / g.download.totalBytes)}%`;
   }
+  // Settings ▸ "Download finished clips automatically" was off: made, and waiting on Kling to be downloaded.
+  if (g.status === 'succeed' && g.result?.bytes === 0 && !g.timings.downloadedAt && g.taskId) return 'Ready on Kling';
   return LABELS[g.status];
 }
 

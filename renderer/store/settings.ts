@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { SettingsState } from '../../shared/ipc/contract';
 import { applyPatch, type PreferencesPatch } from '../../shared/settings/preferences';
 import { studio, unwrap } from '../api';
+import { useComposer } from './composer';
 
 interface SettingsStore {
   state?: SettingsState;
@@ -33,3 +34,9 @@ export const useSettings = create<SettingsStore>((set, get) => ({
     set({ state: await unwrap(studio.settings.dismissNotice({})) });
   },
 }));
+
+/** File ▸ New: the composer's model, mode and duration go back to what Settings ▸ New documents says. */
+export function applyNewDocumentDefaults(): void {
+  const defaults = useSettings.getState().state?.preferences.newDocument;
+  if (defaults) useComposer.getState().update({ model: defaults.model, mode: defaults.mode, duration: defaults.duration });
+}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Circle, Group, Image as KonvaImage, Layer, Line, Rect, Shape, Stage } from 'react-konva';
 import type { Point } from '../../../shared/editor/geometry';
 import { useComposer } from '../../store/composer';
+import { useView } from '../../store/view';
 import type { EditorDocument } from '../model/document';
 import { pointAtTime } from '../../../shared/editor/path-speed';
 import { buildSprites } from '../preview/motion-preview';
@@ -109,7 +110,8 @@ export function EditorCanvas({ doc, image }: Props) {
   // Space held = pan (when not typing or on a button, where space means "press").
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || e.repeat || isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
+      // Only in the Create view: in Settings or the Library, Space scrolls the page or presses what has the focus.
+      if (e.key !== ' ' || e.repeat || isTypingTarget(e.target) || document.querySelector('dialog[open]') || useView.getState().view !== 'create') return;
       e.preventDefault();
       setSpaceHeld(true);
     };

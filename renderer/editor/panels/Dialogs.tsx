@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { listCommands, shortcutLabel } from '../../commands/registry';
 import { discardDocument } from '../session';
+import { applyNewDocumentDefaults } from '../../store/settings';
 import { useEditor } from '../store';
 
 function Modal({ open, label, role, onClose, children }: { open: boolean; label: string; role?: 'alertdialog'; onClose(): void; children: ReactNode }) {
@@ -75,7 +76,10 @@ export function NewDocumentDialog() {
     <Modal open={open} label="Discard this draft?" role="alertdialog" onClose={close}>
       <div className="ed-dialog__body">
         <h2 className="ed-dialog__title">Discard this draft?</h2>
-        <p className="ed-note">Every painted area and path on this start frame will be removed. This cannot be undone.</p>
+        <p className="ed-note">
+          Every painted area and path on this start frame will be removed, and the model, mode and duration go back to those
+          of Settings ▸ New documents. This cannot be undone.
+        </p>
         <div className="ed-dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Keep painting
@@ -86,6 +90,7 @@ export function NewDocumentDialog() {
             onClick={() => {
               close();
               void discardDocument();
+              applyNewDocumentDefaults();
             }}
           >
             Discard
