@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Point, Rect } from '../../../shared/editor/geometry';
 import { LabelMap } from './label-map';
+import { History } from './history';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -239,6 +240,24 @@ describe('invert, clear, remapLabels', () => {
     expect(map.countPixels(3)).toBe(100);
     expect(map.clear(2)).toBeNull();
     expectCountsExact(map);
+  });
+
+  it('clear gives the same pixels as relabelling the area to unpainted, and undoes exactly', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let k = 0; k < 20; k++) {
+      const data = Uint8Array.from({ length: 37 * 23 }, () => (next() % 4 === 0 ? next() % 8 : (k % 7) + 1));
+      const history = new History();
+      const map = new LabelMap(37, 23, { data, history });
+      const label = (k % 7) + 1;
+      const expected = [...data].map((v) => (v === label ? 0 : v));
+      history.transact('Clear area', () => map.clear(label));
+      expect([...map.data]).toEqual(expected);
+      expectCountsExact(map);
+      history.undo();
+      expect([...map.data]).toEqual([...data]);
+      expectCountsExact(map);
+    }
   });
 
   it('remapLabels deletes area 3 (label 4) and shifts the later ones down', () => {

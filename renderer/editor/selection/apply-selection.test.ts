@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../model/history';
 import { LabelMap } from '../model/label-map';
-import { applySelection, readRegion, reapplySelection, type RegionMask } from './apply-selection';
+import { applySelection, maskSpans, readRegion, reapplySelection, spansWhere, type RegionMask } from './apply-selection';
 
 const STILL = 1;
 const MOVING = 2;
@@ -54,5 +54,42 @@ describe('applying a selection to the label map', () => {
     expect(labels.countPixels(MOVING)).toBe(7);
     history.undo();
     expect(row(labels, 1)).toEqual([2, 2, 2, 0, 0, 2]);
+  });
+});
+
+describe('the spans of a mask', () => {
+  const collect = (spans: (sink: (y: number, x0: number, x1: number) => void) => void) => {
+    const out: number[][] = [];
+    spans((y, x0, x1) => out.push([y, x0, x1]));
+    return out;
+  };
+
+  it('are the runs of 1 row by row, whether a run ends at a row’s end, crosses rows or fills the region', () => {
+    const region = { x: 3, y: 7, width: 5, height: 4 };
+    const cases = [
+      [0, 1, 1, 0, 1, /**/ 1, 1, 0, 0, 0, /**/ 0, 0, 0, 0, 0, /**/ 1, 1, 1, 1, 1],
+      new Array<number>(20).fill(1),
+      new Array<number>(20).fill(0),
+      [1, 0, 0, 0, 0, /**/ 0, 0, 0, 0, 0, /**/ 0, 0, 0, 0, 0, /**/ 0, 0, 0, 0, 1],
+    ];
+    let seed = 7;
+    for (let k = 0; k < 50; k++) {
+      cases.push(
+        Array.from({ length: 20 }, () => {
+          seed = (seed * 1103515245 + 12345) % 2 ** 31;
+          return seed % 3 === 0 ? 0 : 1;
+        }),
+      );
+    }
+    for (const values of cases) {
+      const data = Uint8Array.from(values);
+      expect(collect(maskSpans(region, data)), values.join('')).toEqual(collect(spansWhere(region, (i) => data[i] === 1)));
+    }
+    expect(collect(maskSpans(region, Uint8Array.from(cases[0]!)))).toEqual([
+      [7, 4, 6],
+      [7, 7, 8],
+      [8, 3, 5],
+      [10, 3, 8],
+    ]);
   });
 });

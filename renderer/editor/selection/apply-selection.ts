@@ -37,6 +37,31 @@ export function spansWhere(region: Rect, test: (index: number) => boolean): (sin
   };
 }
 
+/**
+ * The runs of 1 in `data` (a region's mask of 0 and 1), as label-map spans: the same spans as
+ * spansWhere(region, (i) => data[i] === 1), found by the typed array's own indexOf (native code) instead of a test
+ * per pixel: for a 4096² region that took most of applying an object select on the main thread.
+ */
+export function maskSpans(region: Rect, data: Uint8Array): (sink: SpanSink) => void {
+  return (sink) => {
+    const w = region.width;
+    const n = Math.min(data.length, w * region.height);
+    let one = data.indexOf(1);
+    while (one !== -1 && one < n) {
+      let zero = data.indexOf(0, one);
+      if (zero === -1 || zero > n) zero = n;
+      // [one, zero) may run over several rows: one span a row.
+      let y = Math.floor(one / w);
+      let from = one - y * w;
+      for (let rowStart = y * w; rowStart < zero; rowStart += w, y++, from = 0) {
+        const to = Math.min(w, zero - rowStart);
+        sink(region.y + y, region.x + from, region.x + to);
+      }
+      one = zero < n ? data.indexOf(1, zero) : -1;
+    }
+  };
+}
+
 /** The labels of the region's pixels, row by row (to put them back later). */
 export function readRegion(labels: LabelMap, region: Rect): Uint8Array {
   const out = new Uint8Array(region.width * region.height);
@@ -51,11 +76,11 @@ export function readRegion(labels: LabelMap, region: Rect): Uint8Array {
 export function applySelection(labels: LabelMap, mask: RegionMask, label: number, mode: SelectionMode, opName: string): void {
   const { region, data } = mask;
   if (mode === 'subtract') {
-    labels.fillSpans(spansWhere(region, (i) => data[i] === 1), label, 'erase', opName);
+    labels.fillSpans(maskSpans(region, data), label, 'erase', opName);
     return;
   }
   if (mode === 'replace') labels.clear(label);
-  labels.fillSpans(spansWhere(region, (i) => data[i] === 1), label, 'paint', opName);
+  labels.fillSpans(maskSpans(region, data), label, 'paint', opName);
 }
 
 /**
