@@ -35,6 +35,24 @@ describe('library index', () => {
     expect(warm.query(q()).map((r) => r.id)).toEqual(index.query(q()).map((r) => r.id));
   });
 
+  it('answers the newest page while it is first built, before every folder is read, and the full page after', async () => {
+    makeLibrary(root, 1000, { now: NOW });
+    const library = new Library({ root });
+    const early = await library.index.early(q(), 60);
+    // Answered from the first chunk of folders read, not all 1,000 (the build goes on in the background).
+    expect(library.index.size).toBeLessThan(1000);
+    expect(early?.folders).toBe(1000);
+    expect(early?.rows.slice(0, 60).map((r) => r.text.split('\n')[0])).toEqual(Array.from({ length: 60 }, (_, i) => promptOf(i).toLowerCase()));
+    const first = await library.page(q(), 0, 60);
+    expect(first.total).toBe(1000);
+    expect(first.items.map((r) => r.settings.prompt)).toEqual(Array.from({ length: 60 }, (_, i) => promptOf(i)));
+    // A search waits for the whole index.
+    const found = await library.page(q({ search: '#999' }), 0, 60);
+    expect(found.items.map((r) => r.settings.prompt)).toEqual([promptOf(999)]);
+    expect(library.index.lastLoad?.rebuilt).toBe(true);
+    expect((await library.page(q(), 0, 60)).items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
+  });
+
   it('is rebuilt when its file is damaged or of another version', async () => {
     makeLibrary(root, 5, { now: NOW });
     await writeFile(join(root, INDEX_FILE), '{"version": 1, "rows": [');

@@ -202,17 +202,20 @@ export class Library {
 
   /** One page of the generations matching `query`, read in full from their folders (only the page is read). */
   async page(query: ParsedLibraryQuery, offset: number, limit: number): Promise<{ total: number; matching: number; items: GenerationRecord[]; damaged: number }> {
+    // While the index is first built, the newest pages are answered from the rows read so far (the grid has a place
+    // for every folder found); the build's end is told to the window (library.changed), which asks again.
+    const early = await this.index.early(query, offset + limit);
+    if (early) return { total: early.folders, matching: early.folders, items: await this.records(early.rows.slice(offset, offset + limit)), damaged: 0 };
     await this.index.ready();
     const rows = this.index.query(query);
-    const items: GenerationRecord[] = [];
-    for (const row of rows.slice(offset, offset + limit)) {
-      try {
-        items.push(await this.readRecord(row.folder));
-      } catch {
-        // Changed since it was indexed (removed, damaged): the index learns it at the next look, the page goes on.
-      }
-    }
-    return { total: this.index.size, matching: rows.length, items, damaged: this.index.problems().length };
+    return { total: this.index.size, matching: rows.length, items: await this.records(rows.slice(offset, offset + limit)), damaged: this.index.problems().length };
+  }
+
+  /** The records of index rows, read at once; those changed since they were indexed (removed, damaged) are left out. */
+  private async records(rows: { folder: string }[]): Promise<GenerationRecord[]> {
+    // The index learns of a changed folder at its next look; the page goes on without it.
+    const read = await Promise.all(rows.map((row) => this.readRecord(row.folder).catch(() => undefined)));
+    return read.filter((r): r is GenerationRecord => r !== undefined);
   }
 
   /** Ids of the generations not yet finished, oldest first, from the index: no other record is read. */
