@@ -44,13 +44,18 @@ interface Running {
 }
 
 export const test = base.extend<
-  { studio: StudioApp; sandboxTiming: SandboxTiming | undefined; keyProtection: KeyProtection },
+  { studio: StudioApp; sandboxTiming: SandboxTiming | undefined; keyProtection: KeyProtection; sandboxRefusals: 'none' | 'expected' },
   { hostBrowser: Browser | undefined }
 >({
   /** How long sandbox tasks stay submitted and processing; the `fast` preset when unset. */
   sandboxTiming: [undefined, { option: true }],
   /** The machine the Chromium host plays: one with a system keyring, or Linux without one (basic_text). */
   keyProtection: ['keyring', { option: true }],
+  /**
+   * Nothing invalid leaves the app: by default a test fails when the sandbox refused any request the app sent it (a
+   * request Kling would refuse). A test about how the app reports Kling's refusals says `expected`.
+   */
+  sandboxRefusals: ['none', { option: true }],
 
   hostBrowser: [
     async ({ playwright }, use, workerInfo) => {
@@ -62,7 +67,7 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
 
-  studio: async ({ hostBrowser, sandboxTiming, keyProtection }, use, testInfo) => {
+  studio: async ({ hostBrowser, sandboxTiming, keyProtection, sandboxRefusals }, use, testInfo) => {
     const dir = await mkdtemp(join(tmpdir(), 'kling-studio-e2e-'));
     const libraryRoot = join(dir, 'library');
     const apiKey = SANDBOX_CREDENTIALS.apiKey;
@@ -140,6 +145,10 @@ export const test = base.extend<
     await sandbox.close();
     // Retried: the app may still be finishing a write (a poster) in a generation's folder as the test ends.
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    if (sandboxRefusals === 'none' && sandbox.refused.length > 0) {
+      const list = sandbox.refused.map((r) => `${r.method} ${r.path}: ${r.code} ${r.message}`).join('\n');
+      throw new Error(`The app sent requests Kling would refuse (the sandbox refused them):\n${list}`);
+    }
   },
 });
 

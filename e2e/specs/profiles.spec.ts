@@ -43,11 +43,16 @@ test('an access-key account signs every request, and its secrets never reach the
   expect(Number(claims.exp) - Number(claims.nbf)).toBe(1805);
 });
 
-test('a wrong key is reported in words when testing the connection', async ({ studio }) => {
-  const settings = new SettingsDialog(studio.page);
-  await settings.open();
-  await settings.addOfficial({ name: 'Typo', baseUrl: studio.sandbox.baseUrl, apiKey: 'not-the-right-key' });
-  await expect(await settings.testConnection('Typo')).toContainText('did not accept the credential');
+test.describe('Kling refusing the key', () => {
+  test.use({ sandboxRefusals: 'expected' });
+
+  test('a wrong key is reported in words when testing the connection', async ({ studio }) => {
+    const settings = new SettingsDialog(studio.page);
+    await settings.open();
+    await settings.addOfficial({ name: 'Typo', baseUrl: studio.sandbox.baseUrl, apiKey: 'not-the-right-key' });
+    await expect(await settings.testConnection('Typo')).toContainText('did not accept the credential');
+    expect(studio.sandbox.refused.map((r) => r.code)).toEqual([1000]);
+  });
 });
 
 test('a gateway gets its prefix and the model field it asks for', async ({ studio }) => {

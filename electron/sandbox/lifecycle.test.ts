@@ -167,6 +167,18 @@ describe('parallel limit', () => {
   });
 });
 
+describe('refusals', () => {
+  it('lists what the sandbox itself refused, and not what a test injected', async () => {
+    expect((await create({ external_task_id: 'ok-1' })).json.code).toBe(0);
+    expect(h.server.refused).toEqual([]);
+    const bad = await create({ external_task_id: 'bad-1', duration: '7' });
+    expect(bad.json.code).not.toBe(0);
+    h.server.faults.inject({ kind: 'kling-error', code: 1302, method: 'POST' });
+    expect((await create({ external_task_id: 'injected' })).json.code).toBe(1302);
+    expect(h.server.refused).toEqual([{ method: 'POST', path: API, code: bad.json.code, message: expect.any(String), at: T0 }]);
+  });
+});
+
 describe('a sandbox that runs for real (keepRequests: false)', () => {
   it('keeps no requests and no create bodies, and still serves the whole life cycle', async () => {
     await h.server.close();

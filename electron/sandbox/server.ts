@@ -13,7 +13,7 @@ import { FaultQueue } from './faults';
 import { ResultUrls, clipFile, forbiddenReply, planDownload, type ClipFile } from './results';
 import { handleCreate, handleList, handleQuery, resolveRoute, type ApiContext } from './routes';
 import { TaskStore } from './tasks';
-import type { Fault, ReceivedRequest, SandboxOptions, SandboxServer, SandboxSpeed, SandboxTiming } from './types';
+import type { Fault, ReceivedRequest, RefusedRequest, SandboxOptions, SandboxServer, SandboxSpeed, SandboxTiming } from './types';
 
 export type * from './types';
 
@@ -97,6 +97,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   const store = new TaskStore(timing, options.parallelLimit ?? DEFAULT_PARALLEL_LIMIT, results, options.keepRequests ?? true);
   const faults = new FaultQueue();
   const received: ReceivedRequest[] = [];
+  const refused: RefusedRequest[] = [];
   const keep = options.keepRequests ?? true;
 
   function handle(req: IncomingMessage, method: string, path: string, query: Record<string, string>, body: unknown): Reply {
@@ -151,6 +152,8 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       } else {
         reply = errorReply(e);
       }
+      const error = e instanceof KlingError ? e : new KlingError(5000, 'internal server error');
+      if (keep) refused.push({ method, path, code: error.code, message: error.message, at: now() });
     }
     writeReply(res, reply, fault);
   }
@@ -170,6 +173,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   return {
     baseUrl,
     received,
+    refused,
     faults: { inject: (f) => faults.inject(f), clear: () => faults.clear(), pending: () => faults.pending() },
     tasks: () => store.snapshot(now()),
     expireResultUrls: () => results.expireAll(),

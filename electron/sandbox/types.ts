@@ -115,11 +115,22 @@ export interface SandboxTask {
   body: Record<string, unknown>;
 }
 
+/** A request the sandbox answered with a Kling error of its own (not an injected fault): what Kling would refuse. */
+export interface RefusedRequest {
+  method: string;
+  path: string;
+  code: number;
+  message: string;
+  at: number;
+}
+
 export interface SandboxServer {
   baseUrl: string;
   close(): Promise<void>;
   /** Every request, in arrival order. */
   received: ReceivedRequest[];
+  /** Every request the sandbox itself refused, in arrival order (kept like `received`). */
+  refused: RefusedRequest[];
   faults: { inject(fault: Fault): void; clear(): void; pending(): readonly Fault[] };
   tasks(): SandboxTask[];
   /** Every result URL handed out so far answers 403 from now on; querying the task again hands out a fresh one. */
