@@ -64,6 +64,28 @@ export class ComposerPanel {
     return this.page.getByText(/^Fix first:/);
   }
 
+  /** Which of end frame, motion brush and camera control the request uses; each radio says what it keeps. */
+  get requestUses(): Locator {
+    return this.page.getByRole('radiogroup', { name: 'Request uses' });
+  }
+  feature(label: 'End frame' | 'Motion brush' | 'Camera control'): Locator {
+    return this.requestUses.getByRole('radio', { name: label, exact: true });
+  }
+  /** The words beside a feature's radio: "Sent: …", "Kept, not sent: …". */
+  featureState(label: 'End frame' | 'Motion brush' | 'Camera control'): Locator {
+    return this.requestUses.locator('label').filter({ has: this.page.getByRole('radio', { name: label, exact: true }) });
+  }
+  /** The question asked before a switch leaves work behind ("Use camera control instead?"). */
+  get switchDialog(): Locator {
+    return this.page.getByRole('alertdialog', { name: /instead\?$/ });
+  }
+  async answerSwitch(answer: 'yes' | 'cancel'): Promise<void> {
+    const dialog = this.switchDialog;
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: answer === 'yes' ? /^Use / : 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   get variations(): Locator {
     return this.page.getByRole('spinbutton', { name: 'Variations' });
   }

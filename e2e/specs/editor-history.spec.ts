@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { creates, EditorPage, sentMotion } from '../pages/editor-page';
+import { ComposerPanel } from '../pages/composer-panel';
 import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
@@ -158,11 +159,15 @@ test('an end frame set after painting is the first thing Ctrl+Z takes back', asy
   await editor.selectArea('Motion 1');
   await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
   await frames.open('end', join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
+  // The painted area is in use: the end frame asks first, and comes with the switch as one step.
+  const composer = new ComposerPanel(page);
+  await composer.answerSwitch('yes');
   await expect(frames.image('end')).toBeVisible();
-  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo frame change');
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo switch of feature');
 
   await page.keyboard.press('Control+z');
   await expect(frames.image('end')).toHaveCount(0);
+  await expect(composer.feature('Motion brush')).toBeChecked();
   await expect(editor.areaSummary('Motion 1')).not.toHaveAttribute('title', /empty/);
   await page.keyboard.press('Control+z');
   await expect(editor.areaSummary('Motion 1')).toHaveAttribute('title', /empty/);

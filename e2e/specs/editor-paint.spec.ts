@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { creates, EditorPage, isBinary, pixel, sentMotion, whiteCount } from '../pages/editor-page';
-import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const W = 1280;
@@ -135,26 +134,6 @@ test('painting an area takes the pixels from the area that had them', async ({ s
   expect(pixel(still, 400, 300)).toBe(255); // the overlap went to the still area, painted last
   expect(pixel(moving, 400, 300)).toBe(0);
   expect(pixel(moving, 200, 150)).toBe(255); // the rest of the moving area is untouched
-});
-
-test('an end frame in use and painted areas: only the end frame is sent, the areas are kept', async ({ studio }) => {
-  const { ui, sandbox, page } = studio;
-  const editor = new EditorPage(page);
-  const frames = new FramesPanel(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await frames.open('end', join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
-  await expect(frames.endHint).toHaveCount(0);
-
-  await editor.selectArea('Motion 1');
-  await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
-  await ui.prompt.fill('End frame wins');
-  await ui.generateButton.click();
-  await expect.poll(() => creates(sandbox).length).toBe(1);
-  const body = creates(sandbox)[0] ?? {};
-  expect(body.image_tail).toBeDefined();
-  expect(body.dynamic_masks).toBeUndefined();
-  expect(body.static_mask).toBeUndefined();
 });
 
 test('a lasso fills exactly the drawn polygon', async ({ studio }) => {

@@ -8,6 +8,7 @@ import { isKnownModel } from '../../shared/kling/models';
 import { CAMERA_AXES } from '../../shared/kling/wire';
 import { useComposer } from '../store/composer';
 import { CameraAxisIcon } from './CameraAxisIcon';
+import { turnOn } from './feature-switch';
 import { AXIS_MEANINGS, CAMERA_CHOICE_LABELS } from './camera-words';
 
 const PRESET_REASON = 'no image-to-video model documents it';
@@ -17,7 +18,7 @@ export function CameraField() {
   const id = useId();
   const camera = s.camera;
   const presetsOpen = !isKnownModel(s.model);
-  const setCamera = (patch: Partial<typeof camera>) => s.update({ camera: { ...camera, ...patch } });
+  const setCamera = (patch: Partial<typeof camera>) => s.update({ camera: { ...useComposer.getState().camera, ...patch } });
 
   return (
     <div className="field camera-field">
@@ -28,7 +29,12 @@ export function CameraField() {
         id={`${id}-type`}
         className="select"
         value={camera.type}
-        onChange={(e) => setCamera({ type: e.target.value as CameraChoice })}
+        onChange={(e) => {
+          const type = e.target.value as CameraChoice;
+          // A movement turns camera control on, which may ask first (end frame or painted areas in use).
+          if (type === 'none') setCamera({ type });
+          else turnOn('camera', { plain: () => setCamera({ type }) });
+        }}
       >
         {CAMERA_CHOICES.map((choice) => {
           const preset = choice !== 'none' && choice !== 'simple';

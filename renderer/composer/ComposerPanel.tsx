@@ -15,6 +15,8 @@ import { FeatureFit } from './FeatureFit';
 import { Checklist } from './Checklist';
 import { useChecks } from './checks';
 import { NEGATIVE_PROMPT_ID } from './focus-field';
+import { FeatureChoice } from './FeatureChoice';
+import { FeatureSwitchDialog } from './FeatureSwitchDialog';
 import './composer.css';
 import { usePersistedComposer } from './persist-settings';
 
@@ -80,6 +82,7 @@ export function ComposerPanel() {
           </label>
         )}
         <ModelFields />
+        <FeatureChoice />
         <FeatureFit />
         <CameraField />
         <SoundField />
@@ -119,6 +122,7 @@ export function ComposerPanel() {
         )}
         <RequestTools />
       </div>
+      <FeatureSwitchDialog />
     </section>
   );
 }

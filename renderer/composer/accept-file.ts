@@ -2,6 +2,7 @@
 // fix offered in the notice. Nothing is changed until the person clicks the fix; the result's size is then shown.
 import { checkImage } from '../../shared/kling/image-rules';
 import { useComposer, type FrameSlotName, type Notice } from '../store/composer';
+import { turnOn } from './feature-switch';
 import type { Rect } from './frames/crop-math';
 import { formatBytes } from './frames/format';
 import { renamedFor, triage, type FixPlan } from './frames/fix-plan';
@@ -19,10 +20,30 @@ export function frameIn(slot: FrameSlotName): Frame | undefined {
 
 export function setFrame(slot: FrameSlotName, frame: Frame | undefined): void {
   const s = useComposer.getState();
-  if (slot === 'start') s.setStartFrame(frame);
-  else s.setEndFrame(frame);
-  const removed = useFramesUi.getState().removed;
-  if (frame && removed?.slot === slot) useFramesUi.getState().setRemoved(undefined);
+  const settled = () => {
+    const removed = useFramesUi.getState().removed;
+    if (frame && removed?.slot === slot) useFramesUi.getState().setRemoved(undefined);
+  };
+  if (slot === 'start' || !frame) {
+    if (slot === 'start') s.setStartFrame(frame);
+    else s.setEndFrame(frame);
+    settled();
+    return;
+  }
+  // An end frame turns the end frame on, which asks first when painted areas or a camera move are in use; after a
+  // yes, the switch and the new frame are one undo step.
+  turnOn('endFrame', {
+    plain: () => {
+      useComposer.getState().setEndFrame(frame);
+      settled();
+    },
+    raw: () => {
+      const now = useComposer.getState();
+      now.restoreFrames(now.startFrame, frame);
+      settled();
+    },
+    dropped: () => URL.revokeObjectURL(frame.url),
+  });
 }
 
 const triageOf = (seen: Inspection) =>

@@ -43,8 +43,9 @@ export function currentFeature(s: ComposerState = useComposer.getState(), doc = 
 /** The feature the request uses, re-read on every composer or document change. */
 export function useCurrentFeature(): { feature: ExclusiveFeature | null; work: WorkSummary } {
   const s = useComposer();
-  const doc = useEditor((e) => (e.version >= 0 ? e.doc : null));
-  const work = workSummary(s, doc);
+  // Re-read on every document change (`version`): the doc object stays the same while areas are painted.
+  useEditor((e) => e.version);
+  const work = workSummary(s, useEditor.getState().doc);
   return { feature: activeFeature(s.feature, workOf(work)), work };
 }
 
@@ -54,6 +55,8 @@ export interface FeatureChange {
   plain(): void;
   /** After an asked switch, which is recorded as one undo step: the change without recording one of its own. */
   raw?(): void;
+  /** The person said no: let go of what the change was to bring (an end frame's object URL). */
+  dropped?(): void;
 }
 
 interface PendingSwitch {
@@ -63,8 +66,8 @@ interface PendingSwitch {
   change?: FeatureChange;
 }
 
-/** The switch waiting for the person's answer (the dialog shows it). */
-export const useFeatureSwitch = create<{ pending?: PendingSwitch }>(() => ({}));
+/** The switch waiting for the person's answer (the dialog shows it); `answered` while the dialog closes. */
+export const useFeatureSwitch = create<{ pending?: PendingSwitch; answered?: boolean }>(() => ({}));
 
 /**
  * Turn on `to` and make `change`. When another feature is in use and holds work, nothing happens until the person
@@ -75,7 +78,7 @@ export function turnOn(to: ExclusiveFeature, change?: FeatureChange): boolean {
   const work = workSummary(s);
   const plan = planSwitch(s.feature, workOf(work), to);
   if (plan.kind === 'ask') {
-    useFeatureSwitch.setState({ pending: { to, from: plan.from, work, ...(change ? { change } : {}) } });
+    useFeatureSwitch.setState({ pending: { to, from: plan.from, work, ...(change ? { change } : {}) }, answered: false });
     return false;
   }
   if (plan.kind === 'switch') s.update({ feature: to });
@@ -87,7 +90,7 @@ export function turnOn(to: ExclusiveFeature, change?: FeatureChange): boolean {
 export function confirmSwitch(): void {
   const pending = useFeatureSwitch.getState().pending;
   if (!pending) return;
-  useFeatureSwitch.setState({ pending: undefined });
+  useFeatureSwitch.setState({ pending: undefined, answered: false });
   const s = useComposer.getState();
   recordFrames(s, { feature: s.feature, camera: s.camera });
   s.update({ feature: pending.to });
@@ -97,5 +100,7 @@ export function confirmSwitch(): void {
 
 /** The person said no: everything stays as it was. */
 export function cancelSwitch(): void {
-  useFeatureSwitch.setState({ pending: undefined });
+  const pending = useFeatureSwitch.getState().pending;
+  useFeatureSwitch.setState({ pending: undefined, answered: false });
+  pending?.change?.dropped?.();
 }

@@ -10,6 +10,7 @@ import { useComposer } from '../store/composer';
 import { useView } from '../store/view';
 import { motionCommands } from './motion/commands';
 import { chooseMaskFile, exportSelectedMask, useMaskIo } from './masks/mask-io';
+import { turnOn } from '../composer/feature-switch';
 import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
 /** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
@@ -59,6 +60,9 @@ const TOOLS: { id: ToolId; label: string; key: string }[] = [
   { id: 'magic-wand', label: 'Magic wand', key: 'Shift+W' },
 ];
 
+/** A command that paints turns the motion brush on: asked first while an end frame or a camera move is in use. */
+const painting = (paint: () => void) => void turnOn('motionBrush', { plain: paint });
+
 export const toolCommandId = (id: ToolId) => `editor.tool.${id}`;
 
 function hasActiveArea(): boolean {
@@ -84,8 +88,8 @@ export function editorCommands(): Command[] {
       run: () => act.selectMovingArea(i + 1),
     })),
     { id: 'editor.area.add', label: 'Add moving area', menu: 'edit', enabled: () => editing() && act.canAddMovingArea(), run: act.addMovingArea },
-    { id: 'editor.area.fill', label: 'Fill the whole image', menu: 'edit', enabled: hasActiveArea, run: () => act.areaOperation('fillAll') },
-    { id: 'editor.area.invert', label: 'Invert area', menu: 'edit', enabled: hasActiveArea, run: () => act.areaOperation('invert') },
+    { id: 'editor.area.fill', label: 'Fill the whole image', menu: 'edit', enabled: hasActiveArea, run: () => painting(() => act.areaOperation('fillAll')) },
+    { id: 'editor.area.invert', label: 'Invert area', menu: 'edit', enabled: hasActiveArea, run: () => painting(() => act.areaOperation('invert')) },
     {
       id: 'editor.area.clear',
       label: 'Clear area',
@@ -97,7 +101,7 @@ export function editorCommands(): Command[] {
       id: 'editor.area.import-mask',
       label: 'Import mask…',
       enabled: () => hasActiveArea() && !useMaskIo.getState().busy,
-      run: chooseMaskFile,
+      run: () => painting(chooseMaskFile),
     },
     {
       id: 'editor.area.export-mask',

@@ -34,7 +34,7 @@ describe('endFrameHint', () => {
   it('says an end frame is kept, not sent, while another feature is in use', () => {
     expect(endFrameHint({ ...base, inUse: 'motionBrush', model: 'kling-v2-6', mode: 'std', duration: '5' })).toEqual({
       kind: 'kept',
-      text: 'Kept, not sent: the request uses the motion brush.',
+      text: 'This end frame is kept, not sent: the request uses the motion brush.',
     });
     expect(endFrameHint({ ...base, inUse: 'endFrame', model: 'kling-v1', mode: 'std', duration: '5' })).toBeUndefined();
   });

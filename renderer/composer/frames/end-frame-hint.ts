@@ -26,7 +26,7 @@ export const MODE_NAMES: Record<Mode, string> = { std: 'Standard', pro: 'Profess
 export function endFrameHint(c: EndFrameContext): EndFrameHint | undefined {
   // Another of the exclusive features is in use: the end frame waits, kept, until it is chosen again.
   if (c.hasEnd && c.inUse && c.inUse !== 'endFrame') {
-    return { kind: 'kept', text: `Kept, not sent: the request uses ${EXCLUSIVE_PHRASES[c.inUse]}.` };
+    return { kind: 'kept', text: `This end frame is kept, not sent: the request uses ${EXCLUSIVE_PHRASES[c.inUse]}.` };
   }
   if (isKnownModel(c.model) && !capabilityOf(c.model, c.mode, c.duration).endFrame) {
     return { kind: 'blocked', text: unsupportedText(c.model, c.mode, c.duration) };

@@ -53,6 +53,10 @@ export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }, f
   recorded('frames');
 }
 
+/** What the next undo (`past`) or redo (`future`) of this history gives back, for the Undo button's name. */
+export const frameStepName = (h: FrameHistory, from: 'past' | 'future'): string =>
+  h[from].at(-1)?.feature ? 'switch of feature' : 'frame change';
+
 export const canUndoFrames = (): boolean => useFrameHistory.getState().past.length > 0;
 export const canRedoFrames = (): boolean => useFrameHistory.getState().future.length > 0;
 

@@ -19,6 +19,7 @@ import { OverlaySurface, paletteFor } from './overlay-surface';
 import { imageSamples, localPoint, measureSince } from './pointer-input';
 import { TrajectoryShapes } from './TrajectoryShapes';
 import { fitView, PIXELATED_FROM_SCALE, toImage, zoomAt } from './viewport';
+import { turnOn } from '../../composer/feature-switch';
 
 interface Props {
   doc: EditorDocument;
@@ -186,6 +187,9 @@ export function EditorCanvas({ doc, image }: Props) {
     }
     if (evt.button !== 0) return;
     if (s.playing) useEditor.setState({ playing: false });
+    // Painting turns the motion brush on; while an end frame or a camera move is in use, that asks first and this
+    // press paints nothing (after a yes, the next one does).
+    if (!turnOn('motionBrush')) return;
     const ctx = toolContext({ shift: evt.shiftKey, alt: evt.altKey });
     if (!ctx) return;
     target?.setPointerCapture(evt.pointerId);

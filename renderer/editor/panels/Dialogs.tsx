@@ -5,7 +5,7 @@ import { discardDocument } from '../session';
 import { applyNewDocumentDefaults } from '../../store/settings';
 import { useEditor } from '../store';
 
-function Modal({ open, label, role, onClose, children }: { open: boolean; label: string; role?: 'alertdialog'; onClose(): void; children: ReactNode }) {
+export function Modal({ open, label, role, onClose, children }: { open: boolean; label: string; role?: 'alertdialog'; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -2,7 +2,7 @@
 import { getCommand, shortcutLabel } from '../../commands/registry';
 import { nextRedoIsFrames, nextUndoIsFrames, toolCommandId } from '../commands';
 import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
-import { useFrameHistory } from '../../composer/frames/frame-history';
+import { frameStepName, useFrameHistory } from '../../composer/frames/frame-history';
 import { SelectionOptions } from '../selection/SelectionOptions';
 import { CommandButton } from './CommandButton';
 
@@ -22,8 +22,9 @@ export function Toolbar() {
   const playing = useEditor((s) => s.playing);
   const history = useEditor((s) => s.history);
   // The lists, not "any": every frame change must re-render the labels (it may now be what Ctrl+Z undoes).
-  const framesPast = useFrameHistory((h) => h.past).length > 0;
-  const framesFuture = useFrameHistory((h) => h.future).length > 0;
+  const frames = useFrameHistory();
+  const framesPast = frames.past.length > 0;
+  const framesFuture = frames.future.length > 0;
   useEditor((s) => s.version);
   const draftStatus = useEditor((s) => s.draftStatus);
 
@@ -55,10 +56,10 @@ export function Toolbar() {
       </label>
       <SelectionOptions tool={tool} />
       <div className="ed-group" role="group" aria-label="History">
-        <CommandButton id="editor.undo" label={framesPast && nextUndoIsFrames() ? 'Undo frame change' : history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
+        <CommandButton id="editor.undo" label={framesPast && nextUndoIsFrames() ? `Undo ${frameStepName(frames, 'past')}` : history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
           ↶
         </CommandButton>
-        <CommandButton id="editor.redo" label={framesFuture && nextRedoIsFrames() ? 'Redo frame change' : history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo'}>
+        <CommandButton id="editor.redo" label={framesFuture && nextRedoIsFrames() ? `Redo ${frameStepName(frames, 'future')}` : history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo'}>
           ↷
         </CommandButton>
       </div>
