@@ -11,6 +11,7 @@ import { useFollow } from './player/ab-sync';
 import { CompareBar, type StageMode } from './player/CompareBar';
 import { PlayerActions } from './player/PlayerActions';
 import { SentOverlay } from './player/SentOverlay';
+import { WipeLayer } from './player/WipeLayer';
 import { PlayerControls } from './player/PlayerControls';
 import { useGenerationDetails } from './player/use-details';
 import './player/player.css';
@@ -114,9 +115,7 @@ export function PlayerDialog() {
                     aria-label={`Video: ${title}`}
                     onClick={() => video.current && togglePlay(video.current)}
                   />
-                  {mode === 'wipe' && g?.media.start && (
-                    <img className="pl-wipe" src={g.media.start} alt="Start frame (wipe)" style={{ clipPath: `inset(0 ${100 - wipe}% 0 0)` }} />
-                  )}
+                  {mode === 'wipe' && g?.media.start && <WipeLayer start={g.media.start} percent={wipe} />}
                   {overlay && details && <SentOverlay details={details} />}
                   </div>
                 ) : (

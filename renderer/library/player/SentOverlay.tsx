@@ -1,25 +1,14 @@
 // The masks and paths that were sent, drawn over the playing clip in the start frame's own pixels (the clip keeps
 // its aspect ratio), so a person sees whether the motion followed the brush. Masks are white-on-black PNGs: a colour
 // matrix turns white into the area's tint and black into transparency.
-import { useEffect, useState } from 'react';
 import type { GenerationDetails } from '../../../shared/library/details';
 import { DEFAULT_AREA_COLOURS } from '../../editor/model/document';
+import { useImageSize } from './use-image-size';
 
 const tint = (hex: string) => {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
   return `0 0 0 0 ${r} 0 0 0 0 ${g} 0 0 0 0 ${b} 0.45 0 0 0 0`;
 };
-
-function useImageSize(url: string | undefined): { width: number; height: number } | undefined {
-  const [size, setSize] = useState<{ url: string; width: number; height: number }>();
-  useEffect(() => {
-    if (!url) return;
-    const image = new Image();
-    image.onload = () => setSize({ url, width: image.naturalWidth, height: image.naturalHeight });
-    image.src = url;
-  }, [url]);
-  return size && size.url === url ? size : undefined;
-}
 
 export function SentOverlay({ details }: { details: GenerationDetails }) {
   const size = useImageSize(details.generation.media.start);
