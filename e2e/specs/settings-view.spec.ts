@@ -14,6 +14,9 @@ test('Ctrl+, opens Settings in place of the work, and Done goes back to it', asy
   const settings = new SettingsDialog(page);
   await settings.openWithShortcut();
   await expect(ui.prompt).toBeHidden();
+  // One main landmark, Settings, while it shows (Create and Library wait behind it, hidden).
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveAccessibleName('Settings');
   for (const name of ['Profiles', 'New documents', 'Generations', 'Notifications', 'Appearance', 'Library']) {
     await expect(settings.section(name)).toBeVisible();
   }

@@ -2,7 +2,6 @@
 // person's convenience, these are the ones that protect credits and the library.
 import { writeFileAtomic } from '../library/atomic-write';
 import { join } from 'node:path';
-import type { GenerationList } from '../../shared/ipc/contract';
 import { readImageInfo } from '../../shared/kling/image-info';
 import { hasErrors } from '../../shared/kling/problems';
 import { validateRequest } from '../../shared/kling/validate';
@@ -28,11 +27,6 @@ export function generationHandlers(deps: GenerationHandlerDeps) {
   const view = (record: Parameters<typeof toView>[0]): GenerationView => toView(record, deps.mediaUrl);
 
   return {
-    'generations:list': async (): Promise<GenerationList> => {
-      const { items, problems } = await deps.library.list();
-      return { items: items.map(view), problems };
-    },
-
     'generations:create': async (request: ComposedGeneration): Promise<GenerationView> => {
       const provider = request.profileId ? deps.providers.byId(request.profileId) : deps.providers.current();
       if (!provider) {

@@ -72,10 +72,10 @@ describe('handler registry', () => {
   it('returns a UserFacingError as its code, message, field and problems', async () => {
     const problems = [problem('prompt', 'prompt.maxLength', 'Too long.')];
     const result = await registry({
-      'generations:list': async () => {
+      'library:damaged': async () => {
         throw new UserFacingError('invalid-input', 'The prompt is too long.', problems, 'prompt');
       },
-    }).handle('generations:list', {}, TRUSTED);
+    }).handle('library:damaged', {}, TRUSTED);
     expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The prompt is too long.', field: 'prompt', problems } });
   });
 
@@ -83,14 +83,14 @@ describe('handler registry', () => {
     const log = vi.fn();
     const reg = registry(
       {
-        'generations:list': async () => {
+        'library:damaged': async () => {
           throw new Error('disk on fire');
         },
         'provider:status': async () => Promise.reject('a bare string'),
       },
       log,
     );
-    expect(await reg.handle('generations:list', {}, TRUSTED)).toEqual({
+    expect(await reg.handle('library:damaged', {}, TRUSTED)).toEqual({
       ok: false,
       error: { code: 'internal', message: expect.stringContaining('disk on fire') },
     });

@@ -63,20 +63,21 @@ export function App() {
     <div className="app">
       <TopBar />
       <SettingsNotice />
-      {/* Hidden, not unmounted, behind Settings: the open document and the canvas keep their state. */}
-      <main className="views" hidden={view === 'settings'}>
-      <div className="view" id={viewPanelId('create')} role="tabpanel" aria-labelledby={viewTabId('create')} hidden={shown !== 'create'}>
+      {/* One main landmark, named after Settings while it shows. Create and Library stay mounted behind it (hidden, not
+          unmounted): the open document and the canvas keep their state. */}
+      <main className="views" aria-label={view === 'settings' ? 'Settings' : undefined}>
+      <div className="view" id={viewPanelId('create')} role="tabpanel" aria-labelledby={viewTabId('create')} hidden={view !== 'create'}>
         <div className="workspace--create">
           <ComposerPanel />
           <Editor />
           <RecentStrip />
         </div>
       </div>
-      <div className="view" id={viewPanelId('library')} role="tabpanel" aria-labelledby={viewTabId('library')} hidden={shown !== 'library'}>
+      <div className="view" id={viewPanelId('library')} role="tabpanel" aria-labelledby={viewTabId('library')} hidden={view !== 'library'}>
         <LibraryView active={shown === 'library'} />
       </div>
-      </main>
       {view === 'settings' && <SettingsView />}
+      </main>
       <PlayerDialog />
       {dragging && (
         <div className="drop-veil" aria-hidden="true">

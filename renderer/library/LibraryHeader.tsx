@@ -19,6 +19,20 @@ const FEATURE_WORDS: Record<Feature, string> = {
 
 const plural = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'generation' : 'generations'}`;
 
+/** One filter: "Any …" first (no filter), then its values, each shown by its words. */
+function FilterSelect<T extends string>(props: { label: string; any: string; value: T | undefined; options: [T, string][]; onPick(value: T | undefined): void }) {
+  return (
+    <select className="select" aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onPick(e.target.value === '' ? undefined : (e.target.value as T))}>
+      <option value="">{props.any}</option>
+      {props.options.map(([value, words]) => (
+        <option key={value} value={value}>
+          {words}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function LibraryHeader(props: { filtered: boolean; selected: number; onDeleteSelected(): void; onClearSelection(): void }) {
   const query = useLibrary((s) => s.query);
   const total = useLibrary((s) => s.total);
@@ -47,38 +61,10 @@ export function LibraryHeader(props: { filtered: boolean; selected: number; onDe
         onChange={(e) => setQuery({ search: e.target.value })}
       />
       <div className="library__filters">
-        <select className="select" aria-label="Status" value={query.status ?? ''} onChange={(e) => setQuery({ status: pick<StatusFilter>(e.target.value) })}>
-          <option value="">Any status</option>
-          {STATUS_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_WORDS[s]}
-            </option>
-          ))}
-        </select>
-        <select className="select" aria-label="Model" value={query.model ?? ''} onChange={(e) => setQuery({ model: pick(e.target.value) })}>
-          <option value="">Any model</option>
-          {facets.models.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <select className="select" aria-label="Feature" value={query.feature ?? ''} onChange={(e) => setQuery({ feature: pick<Feature>(e.target.value) })}>
-          <option value="">Any feature</option>
-          {FEATURES.map((f) => (
-            <option key={f} value={f}>
-              {FEATURE_WORDS[f]}
-            </option>
-          ))}
-        </select>
-        <select className="select" aria-label="Profile" value={query.profile ?? ''} onChange={(e) => setQuery({ profile: pick(e.target.value) })}>
-          <option value="">Any profile</option>
-          {facets.profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Status" any="Any status" value={query.status} options={STATUS_FILTERS.map((s) => [s, STATUS_WORDS[s]])} onPick={(status) => setQuery({ status })} />
+        <FilterSelect label="Model" any="Any model" value={query.model} options={facets.models.map((m) => [m, m])} onPick={(model) => setQuery({ model })} />
+        <FilterSelect label="Feature" any="Any feature" value={query.feature} options={FEATURES.map((f) => [f, FEATURE_WORDS[f]])} onPick={(feature) => setQuery({ feature })} />
+        <FilterSelect label="Profile" any="Any profile" value={query.profile} options={facets.profiles.map((p) => [p.id, p.label])} onPick={(profile) => setQuery({ profile })} />
         <label className="library__date">
           From
           <input type="date" className="select" value={query.from ?? ''} onChange={(e) => setQuery({ from: pick(e.target.value) })} />

@@ -19,9 +19,9 @@ export function SettingsView() {
   useEffect(() => void useSettings.getState().load().catch(() => undefined), []);
 
   return (
-    <main
+    // Inside the window's one <main>, which takes the name Settings while this shows (App.tsx).
+    <div
       className="settings-view"
-      aria-label="Settings"
       onKeyDown={(e) => {
         // Escape leaves Settings unless a field or an open form wants it (a select's list, a text being typed).
         if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement)) {
@@ -45,6 +45,6 @@ export function SettingsView() {
         {state && <PreferencesSections preferences={state.preferences} />}
         {state && <LibrarySection library={state.library} />}
       </div>
-    </main>
+    </div>
   );
 }

@@ -28,7 +28,6 @@ export interface LibraryState {
   facets: LibraryPage['facets'];
   /** The Create view's strip: in flight first, then the newest. */
   recentIds: string[];
-  setAll(items: GenerationView[], problems: LibraryProblem[]): void;
   setLoadError(message: string): void;
   upsert(item: GenerationView): void;
   open(id: string | undefined): void;
@@ -111,8 +110,6 @@ export const useLibrary = create<LibraryState>((set, get) => {
     damaged: 0,
     facets: { models: [], profiles: [] },
     recentIds: [],
-    setAll: (items, problems) =>
-      set({ byId: Object.fromEntries(items.map((i) => [i.id, i])), problems, loaded: true, loadError: undefined }),
     setLoadError: (loadError) => set({ loadError, loaded: true }),
     // Events can arrive out of order (a progress write racing a final one): the newer record wins.
     upsert: (item) => {

@@ -5,7 +5,7 @@ export const CHANNELS = {
   settings: ['get', 'update', 'dismissNotice', 'setConcurrency'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
-  generations: ['list', 'create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
+  generations: ['create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
   composer: ['loadSettings', 'saveSettings', 'previewRequest', 'copyAsCurl'],
   library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp'],
 } as const;

@@ -219,11 +219,6 @@ export interface LibraryProblem {
   message: string;
 }
 
-export interface GenerationList {
-  items: GenerationView[];
-  problems: LibraryProblem[];
-}
-
 const generationId = z.object({ id: z.string().min(1).max(100) }).strict();
 
 export const contract = {
@@ -263,7 +258,6 @@ export const contract = {
     importTasks: channel(z.object({ id: profileId }), returns<ImportReport>()),
   },
   generations: {
-    list: channel(none, returns<GenerationList>()),
     create: channel(createGenerationSchema, returns<GenerationView>()),
     cancel: channel(z.object({ id: z.string().min(1) }), returns<GenerationView>()),
     savePoster: channel(z.object({ id: z.string().min(1), jpeg: bytes }), returns<GenerationView>()),

@@ -28,95 +28,68 @@ export function PlayerActions({ details }: { details: GenerationDetails }) {
     return 'Sent again: the new generation is in the library';
   };
 
+  const button = (label: string, work: () => Promise<string | undefined>, options: { disabled?: boolean; title?: string; primary?: boolean } = {}) => (
+    <button
+      type="button"
+      className={`button button--small${options.primary ? ' button--primary' : ''}`}
+      disabled={options.disabled}
+      title={options.title}
+      onClick={run(work)}
+    >
+      {label}
+    </button>
+  );
+  /** Work whose result shows elsewhere (the editor, a new generation): nothing to say here. */
+  const quietly = (work: () => Promise<unknown>) => () => work().then(() => undefined);
+
   return (
     <div className="pl-actions">
       <div className="pl-actions__row" role="group" aria-label="Reuse">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!hasInputs}
-          title={hasInputs ? 'Frames, areas, masks, paths and parameters exactly as sent' : 'Kling does not return an imported task’s inputs'}
-          onClick={run(async () => {
-            await reuseInEditor(details);
-            return undefined;
-          })}
-        >
-          Reuse in editor
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!g.settings.prompt}
-          onClick={run(async () => {
+        {button('Reuse in editor', quietly(() => reuseInEditor(details)), {
+          disabled: !hasInputs,
+          title: hasInputs ? 'Frames, areas, masks, paths and parameters exactly as sent' : 'Kling does not return an imported task’s inputs',
+        })}
+        {button(
+          'Copy prompt',
+          async () => {
             await navigator.clipboard.writeText(g.settings.prompt);
             return 'Prompt copied';
-          })}
-        >
-          Copy prompt
-        </button>
+          },
+          { disabled: !g.settings.prompt },
+        )}
       </div>
       <div className="pl-actions__row" role="group" aria-label="Files">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={run(async () => {
-            const r = await studio.generations.reveal({ id: g.id });
-            return r.ok ? undefined : r.error.message;
-          })}
-        >
-          Reveal in folder
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!hasClip}
-          onClick={run(async () => {
+        {button('Reveal in folder', async () => {
+          const r = await studio.generations.reveal({ id: g.id });
+          return r.ok ? undefined : r.error.message;
+        })}
+        {button(
+          'Save video as…',
+          async () => {
             const r = await studio.generations.saveVideo({ id: g.id });
             if (!r.ok) return r.error.message;
             return r.value ? `Saved to ${r.value}` : undefined;
-          })}
-        >
-          Save video as…
-        </button>
+          },
+          { disabled: !hasClip },
+        )}
       </div>
       <div className="pl-actions__row" role="group" aria-label="Make again">
-        {failed ? (
-          <button type="button" className="button button--small button--primary" disabled={!hasInputs} onClick={run(again)}>
-            Retry
-          </button>
-        ) : (
-          <button type="button" className="button button--small" disabled={!hasInputs} onClick={run(again)}>
-            Generate again
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!hasClip}
-          title="The clip’s last frame becomes the start frame of a new generation"
-          onClick={run(async () => {
-            await continueFromLastFrame(g);
-            return undefined;
-          })}
-        >
-          Continue from last frame
-        </button>
-        {clipGone && (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={!canRedownload}
-            title={canRedownload ? 'Download the clip again from Kling' : 'Kling deletes clips 30 days after making them'}
-            onClick={run(async () => {
+        {failed ? button('Retry', again, { disabled: !hasInputs, primary: true }) : button('Generate again', again, { disabled: !hasInputs })}
+        {button('Continue from last frame', quietly(() => continueFromLastFrame(g)), {
+          disabled: !hasClip,
+          title: 'The clip’s last frame becomes the start frame of a new generation',
+        })}
+        {clipGone &&
+          button(
+            'Re-download',
+            async () => {
               const r = await studio.generations.redownload({ id: g.id });
               if (!r.ok) return r.error.message;
               useLibrary.getState().upsert(r.value);
               return 'Downloading the clip again…';
-            })}
-          >
-            Re-download
-          </button>
-        )}
+            },
+            { disabled: !canRedownload, title: canRedownload ? 'Download the clip again from Kling' : 'Kling deletes clips 30 days after making them' },
+          )}
       </div>
       <p className="pl-said" role="status">
         {said}
