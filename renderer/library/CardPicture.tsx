@@ -41,6 +41,9 @@ export const posterPicture = (url: string): PictureSource => ({ key: url, load: 
 /** A start frame (any size, up to 4096² and more): drawn from the app's one small copy of it, made in a worker. */
 export const startPicture = (url: string): PictureSource => ({ key: `start:${url}`, load: () => thumbnailBlob(fetchedSource(url)) });
 
+/** How long a card is on screen before its picture is loaded. */
+const SETTLE_MS = 90;
+
 /** Bitmap sizes go up in steps, so a window being resized decodes a card again only now and then. */
 const STEP = 32;
 const stepUp = (px: number) => Math.max(STEP, Math.ceil(px / STEP) * STEP);
@@ -111,21 +114,26 @@ export function CardPicture({ source }: { source: PictureSource }) {
     const element = canvas.current;
     if (!element || !box) return;
     let live = true;
-    void source
-      .load()
-      .then((blob) => fittedBitmap(blob, box.width, box.height))
-      .then(
-        (bitmap) => {
-          if (!live) return bitmap.close();
-          element.width = bitmap.width;
-          element.height = bitmap.height;
-          element.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
-          setDrawn(key);
-        },
-        () => undefined, // the card keeps its blank background: a missing poster is cosmetic
-      );
+    const draw = () =>
+      void source
+        .load()
+        .then((blob) => fittedBitmap(blob, box.width, box.height))
+        .then(
+          (bitmap) => {
+            if (!live) return bitmap.close();
+            element.width = bitmap.width;
+            element.height = bitmap.height;
+            element.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+            setDrawn(key);
+          },
+          () => undefined, // the card keeps its blank background: a missing poster is cosmetic
+        );
+    // A card that stays a moment is drawn; one flung past while scrolling fetches and decodes nothing (fetch was the
+    // largest cost of the main thread while scrolling).
+    const timer = setTimeout(draw, SETTLE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
     // The source is identified by its key; a new object with the same key is the same picture.
     // eslint-disable-next-line react-hooks/exhaustive-deps

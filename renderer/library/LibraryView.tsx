@@ -1,7 +1,7 @@
 // The Library view: the whole window for the grid of generations. Virtualised: only the rows on screen (and a few
 // beyond) are in the DOM, so 10,000 generations cost what one screen costs.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLibrary } from '../store/library';
 import { columnsFor, GRID_GAP, moveFocus } from './columns';
 import { GenerationCard } from './GenerationCard';
@@ -13,6 +13,10 @@ import './library.css';
 
 /** A card's body under its 16:10 poster; the measured height replaces this estimate once a row is drawn. */
 const BODY_ESTIMATE = 132;
+
+// The grid re-renders at every scroll step; the header and the deletion notice do not depend on it.
+const Header = memo(LibraryHeader);
+const Notice = memo(DeletedNotice);
 
 /** The place in the results of the card that holds `target`, if any. */
 function cardIndexOf(target: EventTarget): number | undefined {
@@ -54,6 +58,9 @@ export function LibraryView({ active }: { active: boolean }) {
     getScrollElement: () => scroller.current,
     estimateSize: () => Math.round((cardWidth * 10) / 16) + BODY_ESTIMATE + GRID_GAP,
     overscan: 2,
+    // Rows on screen are worked out in React's own time rather than synchronously inside each scroll event: the
+    // scrolled frame is drawn first (the rows beyond it are in the overscan already).
+    useFlushSync: false,
   });
   const visible = virtualizer.getVirtualItems();
 
@@ -147,19 +154,16 @@ export function LibraryView({ active }: { active: boolean }) {
     [results, selected],
   );
 
+  const deleteSelected = useCallback(() => {
+    setSelected(new Set());
+    void deleteGenerations([...selected]);
+  }, [selected]);
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+
   return (
     <section className="library" aria-labelledby="library-title">
-      <LibraryHeader
-        filtered={results.filtered}
-        selected={selected.size}
-        onDeleteSelected={() => {
-          const ids = [...selected];
-          setSelected(new Set());
-          void deleteGenerations(ids);
-        }}
-        onClearSelection={() => setSelected(new Set())}
-      />
-      <DeletedNotice />
+      <Header filtered={results.filtered} selected={selected.size} onDeleteSelected={deleteSelected} onClearSelection={clearSelection} />
+      <Notice />
       {results.loadError && (
         <div className="notice library__notice" role="alert">
           <div className="notice__body">

@@ -21,10 +21,13 @@ export function statusLabel(g: GenerationView): string {
   return LABELS[g.status];
 }
 
+/** Made once: toLocaleDateString builds a formatter at every call, a cost seen while the grid scrolls. */
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
 export function relativeTime(iso: string, now = Date.now()): string {
   const seconds = Math.round((now - Date.parse(iso)) / 1000);
   if (seconds < 45) return 'just now';
   if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
   if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return DAY.format(new Date(iso));
 }
