@@ -177,6 +177,14 @@ describe('refusals', () => {
     expect((await create({ external_task_id: 'injected' })).json.code).toBe(1302);
     expect(h.server.refused).toEqual([{ method: 'POST', path: API, code: bad.json.code, message: expect.any(String), at: T0 }]);
   });
+
+  it('does not count the parallel-task limit, which says "later" to a valid request', async () => {
+    await h.server.close();
+    h = await startHarness({ parallelLimit: 1 });
+    expect((await create({ external_task_id: 'first' })).json.code).toBe(0);
+    expect((await create({ external_task_id: 'second' })).json.code).toBe(1303);
+    expect(h.server.refused).toEqual([]);
+  });
 });
 
 describe('a sandbox that runs for real (keepRequests: false)', () => {

@@ -87,6 +87,9 @@ function malformedReply(fault: Extract<Fault, { kind: 'malformed' }>): Reply {
   return { status: fault.status ?? 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }, body };
 }
 
+/** Kling's answers that say "later", not "invalid": not counted as refusals. */
+const NOT_NOW = new Set([1302, 1303]);
+
 export async function startSandboxServer(options: SandboxOptions): Promise<SandboxServer> {
   const now = options.now ?? Date.now;
   const timing = options.timing ?? SPEED_PRESETS[options.speed ?? 'realistic'];
@@ -153,7 +156,8 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
         reply = errorReply(e);
       }
       const error = e instanceof KlingError ? e : new KlingError(5000, 'internal server error');
-      if (keep) refused.push({ method, path, code: error.code, message: error.message, at: now() });
+      // "Not now" (rate or parallel-task limit) is Kling's normal answer to a valid request; the app waits and retries.
+      if (keep && !NOT_NOW.has(error.code)) refused.push({ method, path, code: error.code, message: error.message, at: now() });
     }
     writeReply(res, reply, fault);
   }

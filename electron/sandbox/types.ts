@@ -115,7 +115,10 @@ export interface SandboxTask {
   body: Record<string, unknown>;
 }
 
-/** A request the sandbox answered with a Kling error of its own (not an injected fault): what Kling would refuse. */
+/**
+ * A request the sandbox answered with a Kling error of its own (not an injected fault, not a rate or parallel-task
+ * limit, which say "later" to a valid request): what Kling would refuse.
+ */
 export interface RefusedRequest {
   method: string;
   path: string;
