@@ -1,7 +1,7 @@
 // The few lines of Electron glue, run against a stand-in `electron` module: the window is hardened, every bridge
 // channel is registered, only the app's own top frame may use the bridge, the renderer is served with its CSP, and
 // navigation, new windows (window.open, target=_blank, middle-click), <webview> and permissions are refused.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,6 +27,9 @@ const fake = vi.hoisted(() => ({
   badge: 0,
   progress: [] as number[],
   notes: [] as { options: { title: string; body: string }; shown: boolean; listeners: Map<string, () => void> }[],
+  /** What dialog.showSaveDialog was called with (owner window, options), and the path it answers (none: cancel). */
+  saveDialogs: [] as unknown[][],
+  saveAnswer: undefined as string | undefined,
 }));
 
 vi.mock('electron', () => {
@@ -120,7 +123,13 @@ vi.mock('electron', () => {
         this.record.shown = true;
       }
     },
-    dialog: { showSaveDialog: async () => ({ canceled: true }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: {
+      showSaveDialog: async (...args: unknown[]) => {
+        fake.saveDialogs.push(args);
+        return fake.saveAnswer ? { canceled: false, filePath: fake.saveAnswer } : { canceled: true };
+      },
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    },
     ipcMain: { handle: (channel: string, f: (...args: unknown[]) => unknown) => void fake.handlers.set(channel, f), on: () => undefined },
     protocol: {
       registerSchemesAsPrivileged: () => undefined,
@@ -394,5 +403,38 @@ describe('permissions', () => {
     const sent = fake.sent.find((s) => s.channel === 'app.openFile')?.payload as { fileName: string; bytes: Uint8Array };
     expect(sent.fileName).toBe('holiday.png');
     expect([...sent.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+});
+
+describe('saving what the page made (Export mask)', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+  it('asks in the window’s own save dialog, suggesting the name with PNG as the type, and writes the bytes there', async () => {
+    const target = join(fake.userData, 'exported', 'motion-1.png');
+    await mkdir(join(fake.userData, 'exported'), { recursive: true });
+    fake.saveAnswer = target;
+    const answer = await invoke('app:saveImage', APP_PAGE, { name: 'dynamic_mask_1.png', png });
+    expect(answer).toEqual({ ok: true, value: target });
+    expect([...(await readFile(target))]).toEqual([...png]);
+    const [owner, options] = fake.saveDialogs.at(-1) ?? [];
+    expect((owner as { record?: unknown }).record).toBe(fake.windows[0]);
+    expect(options).toEqual({ defaultPath: 'dynamic_mask_1.png', filters: [{ name: 'PNG image', extensions: ['png'] }] });
+  });
+
+  it('writes nothing when the dialog is cancelled, and refuses what is no PNG or a name with a folder in it', async () => {
+    fake.saveAnswer = undefined;
+    const dialogs = fake.saveDialogs.length;
+    expect(await invoke('app:saveImage', APP_PAGE, { name: 'static_mask.png', png })).toEqual({ ok: true, value: null });
+    expect(fake.saveDialogs).toHaveLength(dialogs + 1);
+    expect(await readdir(join(fake.userData, 'exported'))).toEqual(['motion-1.png']);
+
+    fake.saveAnswer = join(fake.userData, 'exported', 'never.png');
+    const script = new TextEncoder().encode('#!/bin/sh');
+    expect((await invoke('app:saveImage', APP_PAGE, { name: 'x.png', png: script })).error?.code).toBe('invalid-input');
+    for (const name of ['../escape.png', '/etc/x.png', 'mask.sh', '.png']) {
+      expect((await invoke('app:saveImage', APP_PAGE, { name, png })).error?.code, name).toBe('invalid-request');
+    }
+    expect(fake.saveDialogs).toHaveLength(dialogs + 1);
+    fake.saveAnswer = undefined;
   });
 });

@@ -17,6 +17,7 @@ import { reaches, type ActiveProvider } from './tasks/provider';
 import { createProviderRegistry, type ProviderRegistry } from './tasks/providers';
 import { profileHandlers } from './ipc/profile-handlers';
 import { linkHandlers } from './ipc/link-handlers';
+import { saveImageHandlers } from './ipc/save-image-handlers';
 import { composerHandlers } from './composer/composer-handlers';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { ProfileStore } from './settings/profile-store';
@@ -170,6 +171,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot: () => library.root, defaultLibraryRoot }),
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),
+      ...saveImageHandlers({ desktop: deps.desktop }),
       ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
       ...libraryHandlers({ library: () => library, engine, deletion: () => deletion, mediaUrl: deps.mediaUrl }),
       ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),

@@ -1,14 +1,22 @@
 // The path controls of the selected moving area as a person uses them: the "Motion preset" menu, the direction
 // dial, and (for the selected area) mask import and export.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import type { StudioHost } from '../host/studio-host';
 
 export type SpeedName = 'Steady' | 'Ease in' | 'Ease out' | 'Ease in-out' | 'Hold at start' | 'Hold at end';
 
 export type PresetName = 'Straight line' | 'Arc' | 'Circle (orbit)' | 'Wave' | 'Zig-zag' | 'Bounce' | 'Shake in place';
 
 export class MotionPanel {
-  constructor(readonly page: Page) {}
+  private exports = 0;
+
+  /** `host` answers the save dialog of Export mask (the Chromium host's recording desktop). */
+  constructor(
+    readonly page: Page,
+    private readonly host?: StudioHost,
+  ) {}
 
   get presetButton(): Locator {
     return this.page.getByRole('button', { name: /^Motion preset/ });
@@ -48,13 +56,20 @@ export class MotionPanel {
     await (await chooser).setFiles(file);
   }
 
-  /** "Export mask" with a click; the saved file's name and bytes. */
-  async exportMask(): Promise<{ name: string; bytes: Buffer }> {
-    const download = this.page.waitForEvent('download');
+  /**
+   * "Export mask" with a click, the save dialog answered with a new file in `folder`: the name the dialog suggested
+   * and the bytes saved.
+   */
+  async exportMask(folder: string): Promise<{ name: string; bytes: Buffer }> {
+    const desktop = this.host?.desktop;
+    if (!desktop) throw new Error('the save dialog can be answered only in the Chromium host');
+    await mkdir(folder, { recursive: true });
+    const name = `exported-${++this.exports}.png`;
+    const target = join(folder, name);
+    desktop.nextSavePath = target;
     await this.page.getByRole('button', { name: 'Export mask', exact: true }).click();
-    const saved = await download;
-    const path = await saved.path();
-    return { name: saved.suggestedFilename(), bytes: await readFile(path) };
+    await expect(this.maskMessage).toContainText(`saved as ${name}`);
+    return { name: desktop.saveDialogs.at(-1)?.suggestedName ?? '', bytes: await readFile(target) };
   }
 
   /** Picks the selected area's Speed from its list. */

@@ -28,6 +28,8 @@ export class RecordingDesktopShell implements DesktopShell {
   readonly revealed: string[] = [];
   readonly trashed: string[] = [];
   readonly opened: string[] = [];
+  /** What each save dialog was asked: the suggested name and the file types offered. */
+  readonly saveDialogs: { suggestedName: string; filters?: SaveDialogFilter[] }[] = [];
   /** What the next save dialog answers; undefined = the person cancels. */
   nextSavePath: string | undefined;
 
@@ -53,7 +55,8 @@ export class RecordingDesktopShell implements DesktopShell {
     this.opened.push(url);
   }
 
-  async chooseSavePath(): Promise<string | undefined> {
+  async chooseSavePath(suggestedName: string, filters?: SaveDialogFilter[]): Promise<string | undefined> {
+    this.saveDialogs.push({ suggestedName, ...(filters ? { filters } : {}) });
     const answer = this.nextSavePath;
     this.nextSavePath = undefined;
     return answer;

@@ -1,7 +1,7 @@
 // The channel and event names of the bridge without their schemas, so the preload (which only forwards calls) does
 // not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
 export const CHANNELS = {
-  app: ['info', 'setMenu', 'openLink', 'ready'],
+  app: ['info', 'setMenu', 'openLink', 'ready', 'saveImage'],
   settings: ['get', 'update', 'dismissNotice', 'setConcurrency'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],

@@ -24,6 +24,10 @@ const channel = <S extends z.ZodType, R>(request: S, response: R) => ({ request,
 // Not z.instanceof: that types the buffer as ArrayBuffer only, and bytes read in the renderer are ArrayBufferLike.
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Expected bytes' });
 const none = z.object({}).strict();
+/** A file name the save dialog suggests: no folders, a .png ending. */
+const savedPngName = z.string().regex(/^[\w][\w .-]{0,99}\.png$/);
+/** Far above any mask of a frame Kling takes (a 4096² mask of pure noise is about 16 MB). */
+const MAX_SAVED_PNG_BYTES = 64 * 1024 * 1024;
 
 export const imageFileSchema = z.object({
   fileName: z.string().min(1).max(512),
@@ -230,6 +234,11 @@ export const contract = {
     openLink: channel(z.object({ url: z.string().max(4096) }).strict(), returns<null>()),
     /** The window listens for `app.openFile` now: an image the app was launched with is handed over then. */
     ready: channel(none, returns<null>()),
+    /**
+     * Save a PNG the page made (an area's mask as it would be sent) where the person chooses, in the system's save
+     * dialog suggesting `name`; the path, or null when the dialog was cancelled.
+     */
+    saveImage: channel(z.object({ name: savedPngName, png: bytes.refine((b) => b.byteLength <= MAX_SAVED_PNG_BYTES) }).strict(), returns<string | null>()),
   },
   settings: {
     get: channel(none, returns<SettingsState>()),

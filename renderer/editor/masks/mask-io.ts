@@ -1,10 +1,11 @@
 // Masks in and out of the selected area. Import: a black-and-white image (white = the area) scaled and thresholded
 // in a worker, then put into the label map like a selection (the area's old pixels released, the white ones taken
 // from whichever area had them: exclusive ownership) as ONE undo step. Export: the area's PNG exactly as Generate
-// would send it (shared/editor/mask-export.ts), saved as a download: the page offers a blob, the browser or
-// Electron's save dialog (its default for a download) asks where. Named as in a generation's folder.
+// would send it (shared/editor/mask-export.ts), saved where the person chooses in the system's save dialog (main's
+// app:saveImage), suggested under its name in a generation's folder.
 import { create } from 'zustand';
 import { exportMasks } from '../../../shared/editor/mask-export';
+import { studio } from '../../api';
 import type { Area, EditorDocument } from '../model/document';
 import { applySelection } from '../selection/apply-selection';
 import { editorState } from '../store';
@@ -87,23 +88,23 @@ export function maskPng(doc: EditorDocument, area: Area): Uint8Array | null {
   return mask?.png ?? null;
 }
 
-/** Offers the area's mask as a download named as in a generation's folder. */
-export function exportMask(doc: EditorDocument, area: Area): boolean {
+/** Saves the area's mask where the person chooses, suggested under its name in a generation's folder. */
+export async function exportMask(doc: EditorDocument, area: Area): Promise<boolean> {
   const png = maskPng(doc, area);
   if (!png) {
     say(area.id, `${area.name} is empty: nothing would be sent, so there is no mask to export.`, 'error');
     return false;
   }
-  const url = URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = maskFileName(doc, area);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Let the URL go once the download (or Electron's save dialog) has surely read it; the blob is a few KB.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  say(area.id, `${area.name}'s mask saved as ${link.download} (${doc.start.width} × ${doc.start.height}, white = the area), exactly as sent.`);
+  const name = maskFileName(doc, area);
+  const saved = await studio.app.saveImage({ name, png });
+  if (!saved.ok) {
+    say(area.id, `${area.name}'s mask was not saved: ${saved.error.message}`, 'error');
+    return false;
+  }
+  if (saved.value === null) return false; // the dialog was cancelled
+  // The file's name only: a full path does not fit the panel, and the person has just chosen the folder.
+  const file = saved.value.split(/[\\/]/).pop() ?? saved.value;
+  say(area.id, `${area.name}'s mask saved as ${file} (${doc.start.width} × ${doc.start.height}, white = the area), exactly as sent.`);
   return true;
 }
 
@@ -131,5 +132,5 @@ export function chooseMaskFile(): void {
 export function exportSelectedMask(): void {
   const s = editorState();
   const area = s.doc && s.activeAreaId ? s.doc.area(s.activeAreaId) : null;
-  if (s.doc && area) exportMask(s.doc, area);
+  if (s.doc && area) void exportMask(s.doc, area);
 }
