@@ -75,6 +75,10 @@ export class ComposerPanel {
   featureState(label: 'End frame' | 'Motion brush' | 'Camera control'): Locator {
     return this.requestUses.locator('label').filter({ has: this.page.getByRole('radio', { name: label, exact: true }) });
   }
+  /** Under Camera movement, while its settings are kept but another feature is sent. */
+  get cameraKept(): Locator {
+    return this.page.getByRole('note').filter({ hasText: /^Kept, not sent/ });
+  }
   /** The question asked before a switch leaves work behind ("Use camera control instead?"). */
   get switchDialog(): Locator {
     return this.page.getByRole('alertdialog', { name: /instead\?$/ });

@@ -94,6 +94,7 @@ test('switching end frame → brush → camera → back keeps each one’s work'
   await composer.feature('End frame').click();
   await expect(composer.switchDialog).toContainText('Your camera settings (Simple, pan -3.5) are kept');
   await composer.answerSwitch('yes');
+  await expect(composer.cameraKept).toHaveText(/^Kept, not sent: the request uses an end frame\./);
   const endAgain = await generate(studio, 'end frame again');
   expect(groups(endAgain)).toEqual(only('endFrame'));
   expect(endAgain.image_tail).toBe(first.image_tail);

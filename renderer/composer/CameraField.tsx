@@ -8,7 +8,8 @@ import { isKnownModel } from '../../shared/kling/models';
 import { CAMERA_AXES } from '../../shared/kling/wire';
 import { useComposer } from '../store/composer';
 import { CameraAxisIcon } from './CameraAxisIcon';
-import { turnOn } from './feature-switch';
+import { turnOn, useCurrentFeature } from './feature-switch';
+import { EXCLUSIVE_PHRASES } from '../../shared/kling/exclusive-features';
 import { AXIS_MEANINGS, CAMERA_CHOICE_LABELS } from './camera-words';
 
 const PRESET_REASON = 'no image-to-video model documents it';
@@ -18,6 +19,7 @@ export function CameraField() {
   const id = useId();
   const camera = s.camera;
   const presetsOpen = !isKnownModel(s.model);
+  const { feature } = useCurrentFeature();
   const setCamera = (patch: Partial<typeof camera>) => s.update({ camera: { ...useComposer.getState().camera, ...patch } });
 
   return (
@@ -47,6 +49,11 @@ export function CameraField() {
           );
         })}
       </select>
+      {camera.type !== 'none' && feature !== 'camera' && feature !== null && (
+        <p className="field__note" role="note">
+          Kept, not sent: the request uses {EXCLUSIVE_PHRASES[feature]}. Choose Camera control under Request uses to send it.
+        </p>
+      )}
       {camera.type !== 'none' && camera.type !== 'simple' && (
         <p className="field__note">A preset move takes no settings; the whole move is Kling’s.</p>
       )}

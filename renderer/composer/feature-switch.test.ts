@@ -4,6 +4,7 @@ import { encodePng } from '../../shared/kling/test-images';
 import { EditorDocument } from '../editor/model/document';
 import { useEditor } from '../editor/store';
 import { useComposer } from '../store/composer';
+import { useView } from '../store/view';
 import { redoFrames, undoFrames, useFrameHistory } from './frames/frame-history';
 import { cancelSwitch, confirmSwitch, currentFeature, turnOn, useFeatureSwitch } from './feature-switch';
 import { composedRequest } from './generate';
@@ -55,9 +56,11 @@ describe('switching between end frame, motion brush and camera control', () => {
   });
 
   it('asks before leaving work behind; cancel keeps everything as it was', () => {
+    useView.getState().show('library'); // an end frame can be opened from the Library by its shortcut
     let made = 0;
     expect(turnOn('camera', { plain: () => made++ })).toBe(false);
     expect(useFeatureSwitch.getState().pending).toMatchObject({ to: 'camera', from: 'motionBrush', work: { areas: 2, paths: 1 } });
+    expect(useView.getState().view).toBe('create'); // where the question is shown
     cancelSwitch();
     expect(made).toBe(0);
     expect(useFeatureSwitch.getState().pending).toBeUndefined();

@@ -7,6 +7,7 @@ import type { ExclusiveFeature } from '../../shared/kling/exclusive-features';
 import type { EditorDocument } from '../editor/model/document';
 import { useEditor } from '../editor/store';
 import { useComposer, type ComposerState } from '../store/composer';
+import { useView } from '../store/view';
 import { CAMERA_CHOICE_LABELS } from './camera-words';
 import { activeFeature, planSwitch, workOf, type WorkSummary } from './feature-choice';
 import { recordFrames } from './frames/frame-history';
@@ -78,6 +79,8 @@ export function turnOn(to: ExclusiveFeature, change?: FeatureChange): boolean {
   const work = workSummary(s);
   const plan = planSwitch(s.feature, workOf(work), to);
   if (plan.kind === 'ask') {
+    // The question lives in Create (an end frame can be opened from the Library by its shortcut): show it there.
+    if (useView.getState().view !== 'create') useView.getState().show('create');
     useFeatureSwitch.setState({ pending: { to, from: plan.from, work, ...(change ? { change } : {}) }, answered: false });
     return false;
   }
