@@ -90,6 +90,11 @@ export class ComposerPanel {
     await expect(dialog).toBeHidden();
   }
 
+  /** What the same kind of task cost the last time in this library, or that no price is known yet. */
+  get cost(): Locator {
+    return this.page.getByRole('status', { name: 'Cost' });
+  }
+
   get variations(): Locator {
     return this.page.getByRole('spinbutton', { name: 'Variations' });
   }

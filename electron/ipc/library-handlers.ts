@@ -1,8 +1,9 @@
 // Bridge handlers of the `library` domain: pages of the index, one generation, damaged folders, delete with undo and
-// give up. The window never asks for the whole library.
+// give up, the last price of a kind of task. The window never asks for the whole library.
 import type { z } from 'zod';
 import type { DeleteReport, LibraryPage, LibraryProblemRow } from '../../shared/ipc/library-contract';
 import type { GenerationView } from '../../shared/library/generation';
+import type { LastPrice, PriceKey } from '../../shared/library/price';
 import type { libraryPageSchema } from '../../shared/library/query';
 import type { Deletion } from '../library/deletion';
 import type { Library } from '../library/library';
@@ -38,6 +39,11 @@ export function libraryHandlers(deps: LibraryHandlerDeps) {
     },
     'library:delete': async ({ ids }: { ids: string[] }): Promise<DeleteReport> => deps.deletion().delete(ids),
     'library:undoDelete': async ({ token }: { token: string }) => deps.deletion().undo(token),
+    'library:lastPrice': async (key: PriceKey): Promise<LastPrice | null> => {
+      const library = deps.library();
+      await library.index.ready();
+      return library.index.lastPrice(key);
+    },
     'library:giveUp': async ({ id }: { id: string }): Promise<GenerationView> => {
       try {
         return view(await deps.engine.giveUp(id));

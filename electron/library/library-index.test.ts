@@ -148,4 +148,19 @@ describe('library index', () => {
     expect(next.lastLoad?.reread).toBe(0);
     expect(next.row(created.id)?.status).toBe('succeed');
   });
+
+  it('answers the last price Kling charged for a model, mode, duration and sound, from succeeded generations only', async () => {
+    const made = makeLibrary(root, 40, { now: NOW });
+    const index = new LibraryIndex(root);
+    await index.ready();
+    const row = (i: number) => index.row(made[i]!.id)!;
+    // made[0] is the newest: its own kind of task was last charged for it.
+    expect(index.lastPrice(row(0).price)).toMatchObject({ id: made[0]!.id, credits: row(0).credits });
+    expect(index.lastPrice({ ...row(0).price, model: 'kling-v3' })).toBeNull();
+    expect(index.lastPrice({ ...row(0).price, sound: 'on' })).toBeNull();
+    // made[5] failed (Kling charges nothing for it): the price comes from the newest succeeded one of its kind.
+    expect(row(5).status).toBe('failed');
+    const same = made.map((_, i) => row(i)).filter((r) => r.status === 'succeed' && JSON.stringify(r.price) === JSON.stringify(row(5).price));
+    expect(index.lastPrice(row(5).price)?.id).toBe(same.sort((a, b) => b.createdMs - a.createdMs)[0]?.id);
+  });
 });

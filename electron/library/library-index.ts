@@ -16,11 +16,12 @@ import type { LibraryProblem } from '../../shared/ipc/contract';
 import { isFinished, type GenerationRecord, type GenerationStatus } from '../../shared/library/generation';
 import { migrateRecord } from '../../shared/library/migrate';
 import { isFiltered, type Feature, type ParsedLibraryQuery, type StatusFilter } from '../../shared/library/query';
+import { samePrice, type LastPrice, type PriceKey } from '../../shared/library/price';
 import { writeFileAtomic } from './atomic-write';
 
 export const INDEX_FILE = '.library-index.json';
 /** Raise when IndexRow changes: an index of another version is rebuilt from the folders. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const RECORD_FILE = 'generation.json';
 /** Records read between two yields to the event loop while (re)building: bridge calls are answered meanwhile. */
 const CHUNK = 400;
@@ -34,6 +35,10 @@ export interface IndexRow {
   profileId: string;
   profileLabel: string;
   features: Feature[];
+  /** What Kling prices a task by (the composer's cost line asks for the last price of the same). */
+  price: PriceKey;
+  /** Kling's `final_unit_deduction` once it reported one. */
+  credits?: string;
   /** Lower-cased prompt, negative prompt, model, task id and external task id, for search. */
   text: string;
   /** generation.json's mtime and size when this row was read: a different stamp means the record changed. */
@@ -61,6 +66,8 @@ export function featuresOf(r: Pick<GenerationRecord, 'inputs' | 'settings'>): Fe
 
 export function rowOf(r: GenerationRecord, stamp: string): IndexRow {
   return {
+    price: { model: r.settings.model, mode: r.settings.mode, duration: r.settings.duration, sound: r.settings.sound ?? 'off' },
+    ...(r.creditsCharged === undefined ? {} : { credits: r.creditsCharged }),
     id: r.id,
     folder: r.folder,
     createdMs: Date.parse(r.createdAt),
@@ -340,6 +347,21 @@ export class LibraryIndex {
   /** Unfinished generations, oldest first: what the engine picks up at start, without reading any other record. */
   unfinished(): string[] {
     return [...this.rows.values()].filter((r) => !isFinished(r.status)).sort((a, b) => a.createdMs - b.createdMs).map((r) => r.id);
+  }
+
+  /**
+   * What a task of `key` cost the last time, newest first: only succeeded generations count (Kling charges nothing for
+   * a failed one, and its `final_unit_deduction` of 0 is no price).
+   */
+  lastPrice(key: PriceKey): LastPrice | null {
+    let best: IndexRow | undefined;
+    for (const r of this.rows.values()) {
+      if (r.status !== 'succeed' || r.credits === undefined || r.credits.trim() === '' || !samePrice(r.price, key)) continue;
+      if (!best || r.createdMs > best.createdMs) best = r;
+    }
+    return best?.credits === undefined
+      ? null
+      : { credits: best.credits, id: best.id, createdAt: new Date(best.createdMs).toISOString(), profileLabel: best.profileLabel };
   }
 
   facets(): { models: string[]; profiles: { id: string; label: string }[] } {

@@ -13,6 +13,7 @@ import { CameraField } from './CameraField';
 import { PROMPT_ID, SoundField } from './SoundField';
 import { FeatureFit } from './FeatureFit';
 import { Checklist } from './Checklist';
+import { CostLine } from './CostLine';
 import { useChecks } from './checks';
 import { NEGATIVE_PROMPT_ID } from './focus-field';
 import { FeatureChoice } from './FeatureChoice';
@@ -100,6 +101,7 @@ export function ComposerPanel() {
         </label>
       </div>
 
+      <CostLine />
       <Checklist problems={problems} />
 
       <div className="composer__footer">

@@ -7,7 +7,7 @@ export const CHANNELS = {
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
   composer: ['loadSettings', 'saveSettings', 'previewRequest', 'copyAsCurl'],
-  library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp'],
+  library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp', 'lastPrice'],
 } as const;
 
 export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile', 'library.changed', 'app.showGeneration'] as const;

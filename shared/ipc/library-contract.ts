@@ -3,6 +3,7 @@
 // types live in one place.
 import { z } from 'zod';
 import type { GenerationView } from '../library/generation';
+import { priceKeySchema, type LastPrice } from '../library/price';
 import { libraryPageSchema } from '../library/query';
 
 const returns = <T>(): T => undefined as T;
@@ -44,4 +45,6 @@ export const libraryContract = {
   undoDelete: channel(z.object({ token: z.string().min(1).max(100) }).strict(), returns<{ restored: string[] }>()),
   /** Stop waiting for a task Kling will not report on: it stays as 'given-up' (it may still be charged). */
   giveUp: channel(z.object({ id }).strict(), returns<GenerationView>()),
+  /** What a task of this model, mode, duration and sound cost the last time in this library; null: no price known yet. */
+  lastPrice: channel(priceKeySchema, returns<LastPrice | null>()),
 };

@@ -1,0 +1,62 @@
+// Cost awareness: what Kling charged the last time this library sent a task of the same model, mode, duration and
+// sound (main answers from the library's index), times the variations; "no price known yet" when it never did.
+// Nothing here estimates a price.
+import { useEffect, useState } from 'react';
+import { describeCombination } from '../../shared/kling/model-summary';
+import { supportsSoundField } from '../../shared/kling/models';
+import { multiplyCredits, type LastPrice, type PriceKey } from '../../shared/library/price';
+import { studio } from '../api';
+import { creditsLabel } from '../library/card-facts';
+import { useComposer } from '../store/composer';
+
+function usePriceKey(): PriceKey | undefined {
+  const model = useComposer((s) => s.model);
+  const mode = useComposer((s) => s.mode);
+  const duration = useComposer((s) => s.duration);
+  const sound = useComposer((s) => (supportsSoundField(s.model) && s.sound ? 'on' : 'off'));
+  return model ? { model, mode, duration, sound } : undefined;
+}
+
+/** The last price of `key`, asked again when a generation succeeds (it may be the first of its kind). */
+function useLastPrice(key: PriceKey | undefined): { key: string; price: LastPrice | null } | undefined {
+  const id = key ? JSON.stringify(key) : '';
+  const [answer, setAnswer] = useState<{ key: string; price: LastPrice | null }>();
+  const [charged, setCharged] = useState(0);
+  useEffect(() => studio.on('generation.updated', (g) => (g.status === 'succeed' ? setCharged((n) => n + 1) : undefined)), []);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    void studio.library.lastPrice(JSON.parse(id) as PriceKey).then((result) => {
+      if (live) setAnswer({ key: id, price: result.ok ? result.value : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, charged]);
+  return answer?.key === id ? answer : undefined;
+}
+
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function CostLine() {
+  const key = usePriceKey();
+  const variations = useComposer((s) => s.variations);
+  const answer = useLastPrice(key);
+  if (!key || !answer) return null;
+  const what = `${describeCombination(key)}${key.sound === 'on' ? ' with sound' : ''}`;
+  const { price } = answer;
+  const total = price && variations > 1 ? multiplyCredits(price.credits, variations) : undefined;
+  return (
+    <p className="cost-line" role="status" aria-label="Cost">
+      <span className="cost-line__label">Cost</span>
+      {price ? (
+        <span>
+          {what} cost <strong>{creditsLabel(price.credits)}</strong> the last time in this library ({price.profileLabel}, {dateOf(price.createdAt)})
+          {variations > 1 && (total ? <>; {variations} variations: <strong>{creditsLabel(total)}</strong></> : `; ${variations} variations cost ${variations} times that`)}.
+        </span>
+      ) : (
+        <span>No price known yet for {what}: this library holds no such generation that Kling charged.</span>
+      )}
+    </p>
+  );
+}
