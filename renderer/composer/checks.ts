@@ -1,11 +1,12 @@
 // The checklist's problems: validation's own (shared/kling/validate.ts, the same function main runs before it sends),
 // applied to what is composed now, so the composer never keeps a copy of a rule. Kept in one cache: the panel, the
-// Generate button and the menu's Generate command all ask, and the masks are exported only when the painting changed.
+// Generate button and the menu's Generate command all ask. Masks are judged by their headers alone (outlineInputs):
+// the pixels are exported by Generate, not at every change of the painting.
 import { keepOnlyFeature } from '../../shared/kling/exclusive-features';
 import type { Problem } from '../../shared/kling/problems';
 import type { GenerationRequest } from '../../shared/kling/request';
 import { validateRequest } from '../../shared/kling/validate';
-import { motionBrushInputs, type MotionBrushInputs } from '../editor/export-inputs';
+import { motionBrushInputs, outlineInputs, type MotionBrushInputs } from '../editor/export-inputs';
 import { useEditor, type EditorState } from '../editor/store';
 import { useComposer, type ComposerState } from '../store/composer';
 import { currentFeature } from './feature-switch';
@@ -32,12 +33,12 @@ export function checkedRequest(s: ComposerState, brush: Partial<MotionBrushInput
 let brushCache: { doc: EditorState['doc']; version: number; frame: ComposerState['startFrame']; inputs: Partial<MotionBrushInputs> } | undefined;
 let problemsCache: { composer: ComposerState; doc: EditorState['doc']; version: number; problems: Problem[] } | undefined;
 
-/** The masks and paths as Generate exports them, exported again only after the document changed. */
+/** The masks (their headers) and paths as Generate sends them, made again only after the document changed. */
 function brushInputs(frame: ComposerState['startFrame']): Partial<MotionBrushInputs> {
   const { doc, version } = useEditor.getState();
   if (!frame) return {};
   if (brushCache?.doc !== doc || brushCache.version !== version || brushCache.frame !== frame) {
-    brushCache = { doc, version, frame, inputs: motionBrushInputs(frame) };
+    brushCache = { doc, version, frame, inputs: motionBrushInputs(frame, outlineInputs) };
   }
   return brushCache.inputs;
 }
