@@ -112,3 +112,25 @@ test('← → follow the grid as it is filtered and sorted, not the whole librar
   await expect(player.title).toHaveText('Older on kling-v1-6');
   await player.close();
 });
+
+test('frame steps follow the clip’s own frame rate, read from its file (30 fps here)', async ({ studio }) => {
+  const prompt = 'A metronome ticks thirty times a second';
+  const clip = join(import.meta.dirname, '..', 'fixtures', 'clip-30fps.mp4');
+  await seedGeneration(studio.libraryRoot, { prompt, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip });
+  await studio.restart();
+  await studio.ui.waitUntilReady();
+  const player = new PlayerPage(studio.page);
+  await studio.ui.play(prompt);
+  await player.waitForPlaying(0.2);
+  await player.press('Space');
+  await expect.poll(() => player.paused()).toBe(true);
+  await player.scrubTo(0.1); // near the start of this 2 s clip: twelve frames on are still inside it
+  await player.position.evaluate((el: HTMLInputElement) => el.blur());
+  const frameOf = (t: number) => Math.floor(t * 30 + 1e-6);
+  const before = frameOf(await player.currentTime());
+  for (let i = 0; i < 12; i++) await player.press('.');
+  // Twelve steps of 1/24 s would be at least 13 frames of this clip.
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(before + 12);
+  await player.button('Previous frame').click();
+  await expect.poll(async () => frameOf(await player.currentTime())).toBe(before + 11);
+});

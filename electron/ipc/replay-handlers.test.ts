@@ -1,6 +1,6 @@
 // The player's handlers over a real library folder: details read request.json when there is one and cope without it,
 // the desktop gets the clip's path, Generate again copies exactly the inputs, and Re-download refuses what it cannot do.
-import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,13 @@ describe('details', () => {
     expect(d.masks.static?.url).toBe(`media:${g.folder}/static_mask.png`);
     expect(d.masks.dynamic).toEqual([{ file: 'dynamic_mask_1.png', url: `media:${g.folder}/dynamic_mask_1.png`, trajectory: [{ x: 1, y: 2 }, { x: 30, y: 40 }] }]);
     expect(d.clipOnDisk).toBe(true);
+    expect(d.clipFrameRate).toBeUndefined(); // four bytes say no frame rate: the player keeps its default
+  });
+
+  it('reads the clip’s frame rate from its file, for the player’s frame steps', async () => {
+    const g = await finished(false);
+    await copyFile(join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', 'clip-30fps.mp4'), join(library.folderPath(g), 'result.mp4'));
+    expect((await handlers['generations:details']({ id: g.id })).clipFrameRate).toBe(30);
   });
 
   it('shows an old record without request.json as it is, and says when the clip is gone', async () => {

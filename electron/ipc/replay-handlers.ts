@@ -11,6 +11,7 @@ import { hasErrors } from '../../shared/kling/problems';
 import { validateRequest } from '../../shared/kling/validate';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { Library } from '../library/library';
+import { clipFrameRate } from '../library/clip-frame-rate';
 import { toView, type MediaUrl } from '../library/media';
 import type { TaskEngine } from '../tasks/engine';
 import type { ProviderRegistry } from '../tasks/providers';
@@ -62,6 +63,9 @@ export function replayHandlers(deps: ReplayHandlerDeps) {
       const folder = deps.library.folderPath(record);
       const mask = (file: string) => ({ file, url: deps.mediaUrl(record.folder, file) });
       const { staticMask, dynamicMasks } = record.inputs;
+      const clip = join(folder, record.result?.file ?? RESULT_FILE);
+      const clipOnDisk = record.status === 'succeed' && (await exists(clip));
+      const fps = clipOnDisk ? await clipFrameRate(clip) : undefined;
       return {
         generation: view(record),
         ...(await readRequest(folder)),
@@ -69,7 +73,8 @@ export function replayHandlers(deps: ReplayHandlerDeps) {
           ...(staticMask ? { static: mask(staticMask) } : {}),
           dynamic: (dynamicMasks ?? []).map((d) => ({ ...mask(d.file), trajectory: d.trajectory })),
         },
-        clipOnDisk: record.status === 'succeed' && (await exists(join(folder, record.result?.file ?? RESULT_FILE))),
+        clipOnDisk,
+        ...(fps ? { clipFrameRate: fps } : {}),
       };
     },
 

@@ -5,7 +5,7 @@ import { useLibrary } from '../store/library';
 import { useView } from '../store/view';
 import { DetailsPanel } from './player/DetailsPanel';
 import { generationTitle, neighbours, orderBehind } from './player/neighbours';
-import { togglePlay, usePlayback } from './player/playback';
+import { FRAME_RATE, togglePlay, usePlayback } from './player/playback';
 import { usePlayerCommands } from './player/player-commands';
 import { useFollow } from './player/ab-sync';
 import { CompareBar, type StageMode } from './player/CompareBar';
@@ -73,7 +73,8 @@ export function PlayerDialog() {
     else void stage.current?.requestFullscreen().catch(() => undefined);
   }, []);
 
-  usePlayerCommands({ video, previous, next, open, toggleFullScreen });
+  const fps = details?.clipFrameRate ?? FRAME_RATE;
+  usePlayerCommands({ video, previous, next, open, toggleFullScreen, fps });
 
   const title = g ? generationTitle(g) : '';
   return (
@@ -162,6 +163,7 @@ export function PlayerDialog() {
                   hasSound={g?.settings.sound === 'on'}
                   fullScreen={fullScreen}
                   onFullScreen={toggleFullScreen}
+                  fps={fps}
                 />
               )}
             </div>

@@ -26,6 +26,8 @@ export interface GenerationDetails {
   };
   /** False when a succeeded generation's result.mp4 is gone from the folder (Re-download may bring it back). */
   clipOnDisk: boolean;
+  /** The clip's frames per second, read from its file (shared/media/mp4-frame-rate.ts); absent when it does not say. */
+  clipFrameRate?: number;
 }
 
 /** Kling deletes result videos after 30 days; a clip can be downloaded again only before that. */

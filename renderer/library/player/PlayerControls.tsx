@@ -2,7 +2,7 @@
 // screen. Every control acts on the one <video> it is given, and says its shortcut in its tooltip.
 import type { RefObject } from 'react';
 import { Icon } from './icons';
-import { formatTime, FRAME_RATE, seek, setRate, setVolume, SPEEDS, stepFrame, toggleMute, togglePlay, type Playback } from './playback';
+import { formatTime, seek, setRate, setVolume, SPEEDS, stepFrame, toggleMute, togglePlay, type Playback } from './playback';
 
 export interface PlayerControlsProps {
   video: RefObject<HTMLVideoElement | null>;
@@ -13,9 +13,11 @@ export interface PlayerControlsProps {
   hasSound: boolean;
   fullScreen: boolean;
   onFullScreen(): void;
+  /** The clip's frames per second (FRAME_RATE when its file does not say). */
+  fps: number;
 }
 
-export function PlayerControls({ video, playback: p, loop, onLoop, hasSound, fullScreen, onFullScreen }: PlayerControlsProps) {
+export function PlayerControls({ video, playback: p, loop, onLoop, hasSound, fullScreen, onFullScreen, fps }: PlayerControlsProps) {
   const act = (fn: (v: HTMLVideoElement) => void) => () => {
     if (video.current) fn(video.current);
   };
@@ -24,10 +26,10 @@ export function PlayerControls({ video, playback: p, loop, onLoop, hasSound, ful
       <button type="button" className="pl-btn pl-btn--main" aria-label={p.playing ? 'Pause' : 'Play'} title={`${p.playing ? 'Pause' : 'Play'} (Space)`} onClick={act(togglePlay)}>
         <Icon name={p.playing ? 'pause' : 'play'} />
       </button>
-      <button type="button" className="pl-btn" aria-label="Previous frame" title="Previous frame (,)" onClick={act((v) => stepFrame(v, -1))}>
+      <button type="button" className="pl-btn" aria-label="Previous frame" title="Previous frame (,)" onClick={act((v) => stepFrame(v, -1, fps))}>
         <Icon name="frame-back" />
       </button>
-      <button type="button" className="pl-btn" aria-label="Next frame" title="Next frame (.)" onClick={act((v) => stepFrame(v, 1))}>
+      <button type="button" className="pl-btn" aria-label="Next frame" title="Next frame (.)" onClick={act((v) => stepFrame(v, 1, fps))}>
         <Icon name="frame-forward" />
       </button>
       <input
@@ -37,7 +39,7 @@ export function PlayerControls({ video, playback: p, loop, onLoop, hasSound, ful
         aria-valuetext={`${formatTime(p.time)} of ${formatTime(p.duration)}`}
         min={0}
         max={p.duration || 0}
-        step={1 / FRAME_RATE}
+        step={1 / fps}
         value={Math.min(p.time, p.duration || 0)}
         onChange={(e) => {
           const to = Number(e.currentTarget.value);

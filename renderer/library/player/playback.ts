@@ -1,7 +1,11 @@
-// The state of one <video> as React sees it, and the steps the controls take on it. Kling's clips are 24 frames per
-// second and a <video> does not say its frame rate, so frame steps assume 24.
+// The state of one <video> as React sees it, and the steps the controls take on it.
 import { useEffect, useState, type RefObject } from 'react';
 
+/**
+ * Frames per second when the clip's file does not say (main reads it from the MP4: GenerationDetails.clipFrameRate).
+ * A <video> element does not tell its frame rate, and Kling documents none (its API returns a duration only; clips
+ * seen are 24 or 30 fps). 24, the sandbox sample's rate, is only the guess for a file that cannot be read.
+ */
 export const FRAME_RATE = 24;
 export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 

@@ -9,8 +9,8 @@ export interface PlayerTargets {
   video: RefObject<HTMLVideoElement | null>;
   previous: string | undefined;
   next: string | undefined;
-  /** The clip's frames per second, when known (see playback.ts). */
-  fps?: number;
+  /** The clip's frames per second (see playback.ts). */
+  fps: number;
   open(id: string): void;
   toggleFullScreen(): void;
 }
