@@ -7,9 +7,11 @@ import { generationHandlers } from './ipc/generation-handlers';
 import { replayHandlers } from './ipc/replay-handlers';
 import { requestHandlers } from './ipc/request-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
-import { Library } from './library/library';
-import { Deletion } from './library/deletion';
-import { LibraryWatcher } from './library/library-watcher';
+import type { Library } from './library/library';
+import { LibraryPlace } from './library/library-place';
+import { libraryLocationHandlers, WRITES_TO_LIBRARY } from './ipc/library-location-handlers';
+import { UserFacingError } from './ipc/user-facing-error';
+import { resolve } from 'node:path';
 import { libraryHandlers } from './ipc/library-handlers';
 import { toView, type MediaUrl } from './library/media';
 import { createTaskEngine, type TaskEngine } from './tasks/engine';
@@ -64,7 +66,8 @@ export interface StudioServicesDeps {
 }
 
 export interface StudioServices {
-  library: Library;
+  /** The library in use now: read it when used (Settings ▸ Library ▸ Move switches it to another folder). */
+  readonly library: Library;
   engine: TaskEngine;
   registry: HandlerRegistry;
   providers: ProviderRegistry;
@@ -81,11 +84,21 @@ const SANDBOX_HINT = 'Offline and free: every generation returns a sample clip. 
 
 export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const now = deps.now ?? (() => new Date());
-  const library = new Library({ root: deps.libraryRoot, now });
   const sandbox = deps.sandbox;
   const store = deps.settings ?? new MemoryStore();
   // Migrations run here, before anything else reads the store.
   const settings = new AppSettings(store, deps.settingsNotice ? { notice: deps.settingsNotice } : {});
+  const defaultLibraryRoot = resolve(deps.libraryRoot);
+  // The library where the person moved it (Settings ▸ Library), else the default one in the data folder. Everything
+  // below reads `place.library` when it uses it, so a move switches them all.
+  const place = new LibraryPlace({
+    root: settings.libraryPath() ?? defaultLibraryRoot,
+    now,
+    desktop: deps.desktop,
+    // Generations another program adds or moves on while the app runs reach the grid without a restart.
+    onOutsideChange: () => deps.emit('library.changed', {}),
+    ...(deps.log ? { log: deps.log } : {}),
+  });
   const profiles = new ProfileStore(store);
   const vault = new CredentialVault(store, deps.secretBox ?? plainBox);
   const providers = createProviderRegistry({
@@ -107,9 +120,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     env: { platform: process.platform, developer: false, ...deps.menu, appName: deps.app.name },
     run: (id) => deps.emit('app.command', { id }),
   });
-  const defaultLibraryRoot = library.root;
-  const deletion = new Deletion({ library, desktop: deps.desktop, ...(deps.log ? { log: deps.log } : {}) });
-  const currentSettings = () => settingsState({ settings, libraryRoot: () => library.root, defaultLibraryRoot });
+  const libraryRoot = () => place.library.root;
+  const currentSettings = () => settingsState({ settings, libraryRoot, defaultLibraryRoot });
   windowShell.setTheme(settings.preferences().theme);
   const signals = createDesktopSignals({
     shell: windowShell,
@@ -127,15 +139,15 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     signals.refresh();
     deps.emit('settings.changed', currentSettings());
   });
-  // Generations another program adds or moves on while the app runs reach the grid without a restart.
-  const watcher = new LibraryWatcher({ index: library.index, onChange: () => deps.emit('library.changed', {}), ...(deps.log ? { log: deps.log } : {}) });
   const current = () => providers.current();
   const onChange = (record: GenerationRecord) => {
     signals.observe(record);
     deps.emit('generation.updated', toView(record, deps.mediaUrl));
   };
   const engine = createTaskEngine({
-    library,
+    get library() {
+      return place.library;
+    },
     providerFor: (id, named) => providers.byId(id) ?? (named ? providers.usable().find((p) => reaches(p, named)) : undefined),
     onChange,
     fetch: deps.fetch,
@@ -157,9 +169,39 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     };
   };
 
-  const registry = createHandlerRegistry(
-    {
-      'app:info': async (): Promise<AppInfo> => ({ ...deps.app, libraryPath: library.root }),
+  const location = libraryLocationHandlers({
+    library: () => place.library,
+    desktop: deps.desktop,
+    flushDeletions: () => place.deletion.flush(),
+    switchTo: async (root) => {
+      await place.switchTo(root);
+      settings.setLibraryPath(resolve(root) === defaultLibraryRoot ? undefined : resolve(root));
+      // Another set of generations: what is in flight there (a library joined) is counted and followed.
+      signals.reset();
+      signals.seed(await place.library.unfinished());
+      await engine.resume();
+      deps.emit('settings.changed', currentSettings());
+      deps.emit('library.changed', {});
+    },
+    progress: (p) => deps.emit('library.moveProgress', p),
+    state: currentSettings,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  /** What the handlers over the library need; `library` is read when they are called, so it is the one in use. */
+  const over = {
+    get library(): Library {
+      return place.library;
+    },
+    engine,
+    providers,
+    profiles,
+    vault,
+    mediaUrl: deps.mediaUrl,
+    desktop: deps.desktop,
+    now,
+  };
+  const handlers = {
+      'app:info': async (): Promise<AppInfo> => ({ ...deps.app, libraryPath: libraryRoot() }),
       'app:ready': async () => {
         launch.windowReady();
         return null;
@@ -168,22 +210,32 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
         menu.update(state);
         return null;
       },
-      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot: () => library.root, defaultLibraryRoot }),
+      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot, defaultLibraryRoot }),
+      ...location.handlers,
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),
       ...saveImageHandlers({ desktop: deps.desktop }),
-      ...generationHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl }),
-      ...libraryHandlers({ library: () => library, engine, deletion: () => deletion, mediaUrl: deps.mediaUrl }),
-      ...replayHandlers({ library, engine, providers, mediaUrl: deps.mediaUrl, desktop: deps.desktop, now }),
+      ...generationHandlers(over),
+      ...libraryHandlers({ library: () => place.library, engine, deletion: () => place.deletion, mediaUrl: deps.mediaUrl }),
+      ...replayHandlers(over),
       ...requestHandlers({ providers, profiles, desktop: deps.desktop }),
-      ...profileHandlers({ profiles, vault, providers, library, engine }),
+      ...profileHandlers(over),
       ...composerHandlers({ store, newDocument: () => settings.preferences().newDocument }),
-    },
-    { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) },
-  );
+  };
+  // While the library is being copied, what would write into it is refused (the copy would miss it).
+  for (const name of WRITES_TO_LIBRARY) {
+    const handler = handlers[name] as (request: never) => Promise<unknown>;
+    (handlers as Record<string, unknown>)[name] = async (request: never) => {
+      if (location.moving()) throw new UserFacingError('busy', 'The library is being moved; try again when it is done.');
+      return handler(request);
+    };
+  }
+  const registry = createHandlerRegistry(handlers, { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) });
 
   return {
-    library,
+    get library() {
+      return place.library;
+    },
     engine,
     registry,
     providers,
@@ -197,16 +249,15 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
         if (library.index.lastLoad?.rebuilt) deps.emit('library.changed', {});
       }, () => undefined);
       // The badge counts what is in flight from the start, before the engine writes to those records again.
-      signals.seed(await library.unfinished());
+      signals.seed(await place.library.unfinished());
       await engine.resume();
-      watcher.start();
+      place.start();
       // Deletions a quit left waiting for their undo go to the system trash now (after the first screen's work).
-      void deletion.flush().catch((error: Error) => deps.log?.(`deleted folders: ${error.message}`));
+      void place.deletion.flush().catch((error: Error) => deps.log?.(`deleted folders: ${error.message}`));
     },
     stop: () => {
       engine.stop();
-      watcher.stop();
-      void library.index.save().catch(() => undefined);
+      place.stop();
     },
   };
 }

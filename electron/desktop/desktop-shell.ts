@@ -16,6 +16,8 @@ export interface DesktopShell {
   reveal(path: string): void;
   /** Ask where to save a copy of something; undefined when the person cancels. */
   chooseSavePath(suggestedName: string, filters?: SaveDialogFilter[]): Promise<string | undefined>;
+  /** Ask for a folder (one may be made in the dialog); undefined when the person cancels. */
+  chooseFolder(title: string): Promise<string | undefined>;
   /** Open a web page in the person's browser. Callers pass only URLs that passed `allowedExternalUrl`. */
   openInBrowser(url: string): Promise<void>;
 }
@@ -32,6 +34,8 @@ export class RecordingDesktopShell implements DesktopShell {
   readonly saveDialogs: { suggestedName: string; filters?: SaveDialogFilter[] }[] = [];
   /** What the next save dialog answers; undefined = the person cancels. */
   nextSavePath: string | undefined;
+  /** What the next folder dialog answers; undefined = the person cancels. */
+  nextFolder: string | undefined;
 
   constructor(private readonly trashDir: string) {}
 
@@ -53,6 +57,12 @@ export class RecordingDesktopShell implements DesktopShell {
 
   async openInBrowser(url: string): Promise<void> {
     this.opened.push(url);
+  }
+
+  async chooseFolder(): Promise<string | undefined> {
+    const answer = this.nextFolder;
+    this.nextFolder = undefined;
+    return answer;
   }
 
   async chooseSavePath(suggestedName: string, filters?: SaveDialogFilter[]): Promise<string | undefined> {

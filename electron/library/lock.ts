@@ -7,7 +7,7 @@ import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-const LOCK_FILE = '.driver.lock';
+export const LOCK_FILE = '.driver.lock';
 const HEARTBEAT_MS = 30_000;
 const STALE_MS = 120_000;
 

@@ -14,6 +14,12 @@ export function electronDesktopShell(window: () => BrowserWindow | undefined): D
       if (!allowed) throw new Error('Only https links to Kling’s documentation and console are opened');
       await shell.openExternal(allowed); // eng-disable OPEN_EXTERNAL_JS_CHECK: `allowed` passed the https allow-list just above
     },
+    async chooseFolder(title) {
+      const owner = window();
+      const options: Electron.OpenDialogOptions = { title, buttonLabel: 'Choose', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
     async chooseSavePath(suggestedName, filters) {
       const owner = window();
       const options = { defaultPath: suggestedName, ...(filters ? { filters } : {}) };

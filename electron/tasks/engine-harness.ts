@@ -15,6 +15,7 @@ import { createTaskEngine, type TaskEngine } from './engine';
 import { createStudioServices, type Emit, type StudioServices } from '../services';
 import { mediaUrlWith } from '../library/media';
 import { RecordingDesktopShell } from '../desktop/desktop-shell';
+import type { KeyValueStore } from '../settings/key-value';
 import type { ActiveProvider } from './provider';
 import { sandboxProvider } from './sandbox-provider';
 
@@ -101,9 +102,11 @@ export function servicesOver(
   rig: Rig,
   emit: Emit = () => undefined,
   desktop = new RecordingDesktopShell(join(world.root, '..', 'trash')),
+  settings?: KeyValueStore,
 ): StudioServices {
   return createStudioServices({
     libraryRoot: world.root,
+    ...(settings ? { settings } : {}),
     app: { name: 'Kling Studio', version: '0.0.0', platform: 'test' },
     sandbox: rig.provider,
     mediaUrl: mediaUrlWith('media://library/'),

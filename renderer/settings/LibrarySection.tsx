@@ -1,19 +1,79 @@
-// Settings ▸ Library: where the generations are kept on disk.
-import type { SettingsState } from '../../shared/ipc/contract';
+// Settings ▸ Library: where the generations are kept on disk, and moving them elsewhere. Main asks for the folder with
+// its own dialog, then copies, verifies, switches and removes the old copy, telling its progress as it goes.
+import { useEffect, useState } from 'react';
+import type { LibraryMoveProgress, SettingsState } from '../../shared/ipc/contract';
+import { studio } from '../api';
+import { useSettings } from '../store/settings';
 import { Section } from './PreferencesSections';
 
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The progress in words, and as a fraction of its phase. */
+export function moveProgressText(p: LibraryMoveProgress | undefined): { text: string; fraction?: number } {
+  if (!p) return { text: 'Choose the new folder…' };
+  const of = (done: number, total: number) => (total > 0 ? done / total : 1);
+  if (p.phase === 'copying') {
+    return { text: `Copying: ${p.files} of ${p.totalFiles} files, ${megabytes(p.bytes)} of ${megabytes(p.totalBytes)}`, fraction: of(p.bytes, p.totalBytes) };
+  }
+  if (p.phase === 'verifying') return { text: `Checking every copy: ${p.files} of ${p.totalFiles} files`, fraction: of(p.bytes, p.totalBytes) };
+  return { text: `In use at the new place. Removing the old copy: ${p.files} of ${p.totalFiles} files`, fraction: of(p.files, p.totalFiles) };
+}
+
+type Outcome = { ok: boolean; text: string };
+
 export function LibrarySection({ library }: { library: SettingsState['library'] }) {
+  const [moving, setMoving] = useState(false);
+  const [progress, setProgress] = useState<LibraryMoveProgress>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  useEffect(() => studio.on('library.moveProgress', setProgress), []);
+
+  const move = async () => {
+    setMoving(true);
+    setProgress(undefined);
+    setOutcome(undefined);
+    const result = await studio.settings.moveLibrary({});
+    setMoving(false);
+    if (!result.ok) {
+      setOutcome({ ok: false, text: `The library was not moved. ${result.error.message}` });
+    } else if (result.value.moved) {
+      useSettings.getState().set(result.value.settings);
+      setOutcome({ ok: true, text: result.value.note ?? `Moved: every file was copied and checked, and the old copy removed.` });
+    }
+  };
+  const shown = moveProgressText(progress);
+
   return (
     <Section id="settings-library" title="Library">
       <p className="settings__intro">Every generation is a folder here: its inputs, the request as sent, the clip and its poster.</p>
-      <p className="library-location">
+      <div className="library-location">
         <span className="field__label" id="library-location-label">
           Location{library.isDefault ? ' (default)' : ''}
         </span>
         <code className="library-location__path" aria-labelledby="library-location-label">
           {library.path}
         </code>
-      </p>
+      </div>
+      <div className="library-move">
+        <button type="button" className="button button--small" onClick={() => void move()} disabled={moving}>
+          Move the library…
+        </button>
+        <span className="settings-check__hint">
+          Copied to an empty folder (or one holding another library), checked file by file, and only then removed from here.
+        </span>
+      </div>
+      {moving && (
+        <div className="library-move__progress">
+          <progress aria-label="Moving the library" max={1} {...(shown.fraction !== undefined ? { value: shown.fraction } : {})} />
+          <p className="library-move__text" role="status">
+            {shown.text}
+          </p>
+        </div>
+      )}
+      {outcome && (
+        <p className={outcome.ok ? 'library-move__done' : 'field__error'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.text}
+        </p>
+      )}
     </Section>
   );
 }

@@ -2,7 +2,7 @@
 // not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
 export const CHANNELS = {
   app: ['info', 'setMenu', 'openLink', 'ready', 'saveImage'],
-  settings: ['get', 'update', 'dismissNotice', 'setConcurrency'],
+  settings: ['get', 'update', 'dismissNotice', 'setConcurrency', 'moveLibrary'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],
@@ -10,7 +10,7 @@ export const CHANNELS = {
   library: ['page', 'get', 'damaged', 'delete', 'undoDelete', 'giveUp', 'lastPrice'],
 } as const;
 
-export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile', 'library.changed', 'app.showGeneration'] as const;
+export const EVENT_NAMES = ['generation.updated', 'app.command', 'settings.changed', 'app.openFile', 'library.changed', 'app.showGeneration', 'library.moveProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const channelName = (domain: string, method: string): string => `${domain}:${method}`;

@@ -209,6 +209,23 @@ export interface SettingsState {
   notice?: string;
 }
 
+/** How far a move of the library has come (Settings ▸ Library ▸ Move…). */
+export interface LibraryMoveProgress {
+  phase: 'copying' | 'verifying' | 'removing';
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface LibraryMoveResult {
+  /** False when the person cancelled the folder dialog. */
+  moved: boolean;
+  settings: SettingsState;
+  /** Moved, but something to know (files of the old copy that could not be removed). */
+  note?: string;
+}
+
 export interface ProviderStatus {
   kind: 'sandbox' | 'official' | 'gateway';
   label: string;
@@ -246,6 +263,8 @@ export const contract = {
     dismissNotice: channel(none, returns<SettingsState>()),
     /** A profile's cap on tasks in flight (the Sandbox's included); generations waiting for a slot may go at once. */
     setConcurrency: channel(z.object({ id: profileId, concurrency: z.number().int().min(1).max(50) }), returns<ProfilesState>()),
+    /** Move the library: main asks for the folder (its own dialog), copies, verifies, switches, removes the old copy. */
+    moveLibrary: channel(none, returns<LibraryMoveResult>()),
   },
   provider: {
     status: channel(none, returns<ProviderStatus>()),
@@ -303,6 +322,8 @@ export interface StudioEvents {
   'app.openFile': { fileName: string; bytes: Uint8Array };
   /** Another program (the command line, a second instance, a hand in the file manager) changed the library folder. */
   'library.changed': Record<string, never>;
+  /** How far a move of the library has come (Settings ▸ Library). */
+  'library.moveProgress': LibraryMoveProgress;
   /** Show this generation in the Library's player (a click on a notification saying it finished or failed). */
   'app.showGeneration': { id: string };
 }

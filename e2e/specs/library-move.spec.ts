@@ -1,0 +1,63 @@
+// Settings ▸ Library ▸ Move the library…: the folder is chosen in main's own dialog (the host's stand-in answers with
+// a folder chosen in advance), the library is copied with progress, checked, switched to and removed from the old
+// place; the grid and the player keep working from the new folder, and a refusal leaves everything as it was.
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, SAMPLE_CLIP, test } from '../fixtures';
+import { seedGeneration } from '../host/seed-generation';
+import { LibraryPage } from '../pages/library-page';
+import { PlayerPage } from '../pages/player-page';
+import { SettingsDialog } from '../pages/settings-dialog';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+const PROMPT = 'A paper boat drifts down a rainy street';
+
+test('the library moves to a new folder: copied, checked, switched to, and gone from the old place', async ({ studio }) => {
+  const { host, libraryRoot } = studio;
+  test.skip(!host, 'the folder dialog is answered through the Chromium host’s desktop stand-in');
+  if (!host) return;
+  await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
+  await studio.restart();
+  const to = join(libraryRoot, '..', 'Moved Kling Library');
+  studio.host!.desktop.nextFolder = to;
+
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  const section = settings.section('Library');
+  await expect(section.getByLabel('Location (default)')).toHaveText(libraryRoot);
+  await section.getByRole('button', { name: 'Move the library…' }).click();
+  await expect(section.getByRole('status')).toHaveText(/every file was copied and checked, and the old copy removed/);
+  await expect(section.getByLabel('Location', { exact: true })).toHaveText(to);
+  expect(studio.host!.services.library.root).toBe(to);
+  await expect(readdir(libraryRoot)).rejects.toThrow(/ENOENT/);
+
+  // The grid and the player read from the new place.
+  await settings.close();
+  const library = new LibraryPage(studio.page);
+  await library.open('tab');
+  await library.card(PROMPT).getByRole('button', { name: /^Play/ }).click();
+  await new PlayerPage(studio.page).waitForPlaying();
+});
+
+test('a folder with other things in it is refused in words, and the library stays where it is', async ({ studio }) => {
+  const { host, libraryRoot } = studio;
+  test.skip(!host, 'the folder dialog is answered through the Chromium host’s desktop stand-in');
+  if (!host) return;
+  await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
+  await studio.restart();
+  const photos = join(libraryRoot, '..', 'Photos');
+  await mkdir(photos);
+  await writeFile(join(photos, 'beach.jpg'), 'not a library');
+  studio.host!.desktop.nextFolder = photos;
+
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  const section = settings.section('Library');
+  await section.getByRole('button', { name: 'Move the library…' }).click();
+  await expect(section.getByRole('alert')).toHaveText(
+    'The library was not moved. That folder is not empty and holds no Kling Studio library: choose an empty folder, or make a new one.',
+  );
+  await expect(section.getByLabel('Location (default)')).toHaveText(libraryRoot);
+  expect(await readdir(photos)).toEqual(['beach.jpg']);
+  expect((await readdir(libraryRoot)).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+});

@@ -1,0 +1,76 @@
+// Settings ▸ Library ▸ Move…: the person picks a folder (main's own folder dialog: the window never names a path),
+// the library is copied there with progress, verified, the services switch to it, and only then the old copy goes.
+// Refused while generations are in flight: their records are written as they move, and a copy would miss that.
+// While a move runs, the bridge calls that write into the library are refused (see `WRITES_TO_LIBRARY`).
+import type { LibraryMoveProgress, LibraryMoveResult, SettingsState } from '../../shared/ipc/contract';
+import type { DesktopShell } from '../desktop/desktop-shell';
+import type { Library } from '../library/library';
+import { copyLibrary, LibraryMoveError, removeOldCopy } from '../library/library-move';
+import { UserFacingError } from './user-facing-error';
+
+/** Bridge calls that write into the library folder: refused while it is being copied. */
+export const WRITES_TO_LIBRARY = [
+  'generations:create',
+  'generations:cancel',
+  'generations:savePoster',
+  'generations:again',
+  'generations:redownload',
+  'library:delete',
+  'library:undoDelete',
+  'library:giveUp',
+  'profiles:importTasks',
+] as const;
+
+export interface LibraryLocationDeps {
+  library(): Library;
+  desktop: DesktopShell;
+  /** Deletions waiting for their undo go to the system trash first: they are not carried to the new place. */
+  flushDeletions(): Promise<void>;
+  /** Re-open the library, its index, the engine's view of it and the media protocol at `root`, and remember it. */
+  switchTo(root: string): Promise<void>;
+  progress(progress: LibraryMoveProgress): void;
+  state(): SettingsState;
+  log?(message: string): void;
+}
+
+export function libraryLocationHandlers(deps: LibraryLocationDeps) {
+  let moving = false;
+  const handlers = {
+    'settings:moveLibrary': async (): Promise<LibraryMoveResult> => {
+      if (moving) throw new UserFacingError('busy', 'The library is already being moved.');
+      const library = deps.library();
+      const unfinished = (await library.unfinished()).length;
+      if (unfinished > 0) {
+        throw new UserFacingError(
+          'busy',
+          `${unfinished === 1 ? 'A generation is' : `${unfinished} generations are`} still being made. Wait until ${unfinished === 1 ? 'it ends' : 'they end'} (or give ${unfinished === 1 ? 'it' : 'them'} up), then move the library.`,
+        );
+      }
+      const to = await deps.desktop.chooseFolder('Move the library to');
+      if (!to) return { moved: false, settings: deps.state() };
+      moving = true;
+      try {
+        // The copy carries a fresh index, so the new place opens without reading every folder.
+        await library.index.save().catch(() => undefined);
+        await deps.flushDeletions();
+        const copied = await copyLibrary(library.root, to, deps.progress).catch((error: unknown) => {
+          if (error instanceof LibraryMoveError) throw new UserFacingError('move-failed', `${error.message}`);
+          throw error;
+        });
+        await deps.switchTo(copied.to);
+        const left = await removeOldCopy(copied, deps.progress);
+        if (left.length > 0) deps.log?.(`library moved; left in ${copied.from}: ${left.join(', ')}`);
+        return {
+          moved: true,
+          settings: deps.state(),
+          ...(left.length > 0
+            ? { note: `Moved and in use. ${left.length} file${left.length === 1 ? '' : 's'} of the old copy could not be removed: ${copied.from}` }
+            : {}),
+        };
+      } finally {
+        moving = false;
+      }
+    },
+  };
+  return { handlers, moving: () => moving };
+}

@@ -1,0 +1,125 @@
+// Settings ▸ Library ▸ Move… through the services and the bridge: the library, its index, the engine and the media
+// protocol all follow to the new folder, which is remembered across a restart; a refusal or failure leaves the old
+// library in use; writes are refused while the copy runs, and generations in flight refuse the move.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LibraryMoveProgress, LibraryMoveResult } from '../../shared/ipc/contract';
+import type { GenerationRecord } from '../../shared/library/generation';
+import { RecordingDesktopShell } from '../desktop/desktop-shell';
+import { mediaResponse } from '../library/media';
+import type { Emit, StudioServices } from '../services';
+import { MemoryStore } from '../settings/key-value';
+import { makeRig, servicesOver, START_FRAME, startWorld, type World } from '../tasks/engine-harness';
+
+let world: World;
+/** Folders outside the library: where it is moved, the trash. */
+let outside: string;
+let store: MemoryStore;
+beforeEach(async () => {
+  world = await startWorld();
+  outside = await mkdtemp(join(tmpdir(), 'ks-move-'));
+  store = new MemoryStore();
+});
+afterEach(async () => {
+  await world.close();
+  await rm(outside, { recursive: true, force: true });
+});
+
+const APP = { url: 'app://studio' };
+
+function services(emit: Emit = () => undefined, desktop = new RecordingDesktopShell(join(outside, 'trash'))) {
+  return { studio: servicesOver(world, makeRig(world), emit, desktop, store), desktop };
+}
+
+const request = { startFrame: { fileName: 'cat.png', bytes: START_FRAME }, prompt: 'a cat', model: 'kling-v1', mode: 'std', duration: '5' };
+
+async function generate(studio: StudioServices): Promise<GenerationRecord> {
+  const created = await studio.registry.handle('generations:create', request, APP);
+  if (!created.ok) throw new Error(created.error.message);
+  await studio.engine.idle();
+  return (await studio.library.get((created.value as GenerationRecord).id))!;
+}
+
+describe('moving the library from Settings', () => {
+  it('switches the library, its index, the engine and the media protocol to the new folder, then removes the old one', async () => {
+    const progress: LibraryMoveProgress[] = [];
+    const { studio, desktop } = services((event, payload) => {
+      if (event === 'library.moveProgress') progress.push(payload as LibraryMoveProgress);
+    });
+    const made = await generate(studio);
+    const to = join(outside, 'Moved Library');
+    desktop.nextFolder = to;
+
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer.ok).toBe(true);
+    const result = (answer as { value: LibraryMoveResult }).value;
+    expect(result).toMatchObject({ moved: true, settings: { library: { path: to, isDefault: false } } });
+    expect(result.note).toBeUndefined();
+    expect([...new Set(progress.map((p) => p.phase))]).toEqual(['copying', 'verifying', 'removing']);
+    expect(studio.library.root).toBe(to);
+    await expect(readdir(world.root)).rejects.toThrow(/ENOENT/);
+
+    // The index at the new place lists it; the media protocol serves its clip from there.
+    const page = await studio.registry.handle('library:page', { query: {}, offset: 0, limit: 10 }, APP);
+    expect(page.ok && (page.value as { items: GenerationRecord[] }).items.map((g) => g.id)).toEqual([made.id]);
+    const clip = await mediaResponse(studio.library, `${made.folder}/result.mp4`, new Request('http://host/'));
+    expect(clip.status).toBe(200);
+    // New generations go there, followed by the engine to their end.
+    const next = await generate(studio);
+    expect(next.status).toBe('succeed');
+    expect((await readdir(to)).filter((n) => !n.startsWith('.'))).toHaveLength(2);
+
+    // Remembered: the next start opens the library where it now is.
+    studio.stop();
+    const again = services().studio;
+    expect(again.library.root).toBe(to);
+    expect((await again.library.get(made.id))?.status).toBe('succeed');
+  });
+
+  it('refuses a folder with other things in it, in words, and keeps the library where it was', async () => {
+    const { studio, desktop } = services();
+    const made = await generate(studio);
+    const photos = join(outside, 'photos');
+    await mkdir(photos);
+    await writeFile(join(photos, 'a.jpg'), 'x');
+    desktop.nextFolder = photos;
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'move-failed', message: expect.stringContaining('not empty') } });
+    expect(studio.library.root).toBe(world.root);
+    expect((await studio.library.get(made.id))?.status).toBe('succeed');
+    expect(await readdir(photos)).toEqual(['a.jpg']);
+  });
+
+  it('does nothing when the folder dialog is cancelled', async () => {
+    const { studio } = services();
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: true, value: { moved: false, settings: { library: { path: world.root, isDefault: true } } } });
+  });
+
+  it('is refused while a generation is in flight, before any folder is asked for', async () => {
+    const { studio, desktop } = services();
+    desktop.nextFolder = join(outside, 'new');
+    const created = await studio.registry.handle('generations:create', request, APP);
+    expect(created.ok).toBe(true);
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('A generation is still being made') } });
+    expect(desktop.nextFolder).toBeDefined(); // never asked
+    await studio.engine.idle();
+  });
+
+  it('refuses what would write into the library while it is being copied', async () => {
+    const refusals: string[] = [];
+    let asked = false;
+    const { studio, desktop } = services((event) => {
+      if (event !== 'library.moveProgress' || asked) return;
+      asked = true;
+      void studio.registry.handle('generations:create', request, APP).then((r) => void (!r.ok && refusals.push(r.error.message)));
+    });
+    await generate(studio);
+    desktop.nextFolder = join(outside, 'new');
+    expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(true);
+    await expect.poll(() => refusals).toEqual(['The library is being moved; try again when it is done.']);
+  });
+});
