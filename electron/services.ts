@@ -245,8 +245,9 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     start: async () => {
       // A library indexed from its folders (first start, or the index file lost) answered the newest pages while it was
       // read: once it is whole, the window asks again (counts, damaged folders, the order of late records).
-      void library.index.ready().then(() => {
-        if (library.index.lastLoad?.rebuilt) deps.emit('library.changed', {});
+      const { index } = place.library;
+      void index.ready().then(() => {
+        if (index.lastLoad?.rebuilt) deps.emit('library.changed', {});
       }, () => undefined);
       // The badge counts what is in flight from the start, before the engine writes to those records again.
       signals.seed(await place.library.unfinished());
