@@ -12,7 +12,7 @@ import { startSandboxServer } from '../sandbox/server';
 import { CLIP_PATH } from '../sandbox/test-helpers';
 import type { SandboxOptions, SandboxServer } from '../sandbox/types';
 import { createTaskEngine, type TaskEngine } from './engine';
-import { createStudioServices, type Emit, type StudioServices } from '../services';
+import { createStudioServices, type Emit, type StudioServices, type StudioServicesDeps } from '../services';
 import { mediaUrlWith } from '../library/media';
 import { RecordingDesktopShell } from '../desktop/desktop-shell';
 import type { KeyValueStore } from '../settings/key-value';
@@ -103,6 +103,7 @@ export function servicesOver(
   emit: Emit = () => undefined,
   desktop = new RecordingDesktopShell(join(world.root, '..', 'trash')),
   settings?: KeyValueStore,
+  more: Partial<StudioServicesDeps> = {},
 ): StudioServices {
   return createStudioServices({
     libraryRoot: world.root,
@@ -120,6 +121,7 @@ export function servicesOver(
     },
     random: () => 0.5,
     now: () => new Date(world.clock.t),
+    ...more,
   });
 }
 
