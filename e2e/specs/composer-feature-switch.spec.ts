@@ -138,6 +138,9 @@ test('undo gives back the feature left by a switch, and its work; redo switches 
   await composer.cameraMovement.selectOption({ label: 'Simple (one axis)' });
   await composer.answerSwitch('yes');
   await expect(composer.feature('Camera control')).toBeChecked();
+  // The camera's own settings, made after the switch, are no undo step: undoing the switch must not take them back.
+  await composer.cameraAxis('pan').check();
+  await composer.setCameraAmount(-3.5);
 
   const undo = editor.button(/^Undo/);
   await expect(undo).toHaveAccessibleName('Undo switch of feature');
@@ -153,4 +156,16 @@ test('undo gives back the feature left by a switch, and its work; redo switches 
   await expect(composer.cameraMovement.locator('option:checked')).toHaveText('Simple (one axis)');
   const redone = await generate(studio, 'camera after redo');
   expect(groups(redone)).toEqual(only('camera'));
+  expect(redone.camera_control).toEqual(SIMPLE_PAN);
+
+  // Undone again, then the movement chosen anew: its settings are still there.
+  await editor.canvas.focus();
+  await studio.page.keyboard.press('Control+Z');
+  await expect(composer.cameraMovement.locator('option:checked')).toHaveText('None');
+  await composer.cameraMovement.selectOption({ label: 'Simple (one axis)' });
+  await composer.answerSwitch('yes');
+  await expect(composer.cameraAxis('pan')).toBeChecked();
+  await expect(composer.cameraAmount).toHaveValue('-3.5');
+  const chosenAgain = await generate(studio, 'camera chosen again');
+  expect(chosenAgain.camera_control).toEqual(SIMPLE_PAN);
 });

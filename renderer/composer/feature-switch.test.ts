@@ -108,6 +108,32 @@ describe('switching between end frame, motion brush and camera control', () => {
     expect(composer().endFrame?.fileName).toBe('end.png');
   });
 
+  it('undoing a switch made by choosing a movement gives back its type only, never the camera settings made since', () => {
+    useComposer.setState({ feature: 'motionBrush' });
+    turnOn('camera', { plain: () => composer().update({ camera: { ...composer().camera, type: 'simple' } }) });
+    confirmSwitch();
+    composer().update({ camera: { type: 'simple', axis: 'pan', amount: -3.5 } }); // not an undo step of its own
+    undo();
+    expect(composer().feature).toBe('motionBrush');
+    expect(composer().camera).toEqual({ type: 'none', axis: 'pan', amount: -3.5 });
+    redo();
+    expect(composer().camera).toEqual({ type: 'simple', axis: 'pan', amount: -3.5 });
+    undo();
+    composer().setStartFrame(frame('other.png')); // clears the redo stack: the settings are not in it
+    expect(useFrameHistory.getState().future).toHaveLength(0);
+    expect(composer().camera).toEqual({ type: 'none', axis: 'pan', amount: -3.5 });
+  });
+
+  it('undoing a switch that left the movement alone leaves the whole camera as it is', () => {
+    useComposer.setState({ feature: 'motionBrush', camera: { ...simple } }); // a movement kept, not sent
+    turnOn('camera');
+    confirmSwitch();
+    composer().update({ camera: { type: 'down_back', axis: 'tilt', amount: 2 } });
+    undo();
+    expect(composer().feature).toBe('motionBrush');
+    expect(composer().camera).toEqual({ type: 'down_back', axis: 'tilt', amount: 2 });
+  });
+
   it('a frame change undone leaves the feature and the camera as they are', () => {
     useComposer.setState({ feature: 'camera', camera: { ...simple } });
     composer().setStartFrame(frame('other.png'));

@@ -10,7 +10,7 @@ import { useComposer, type ComposerState } from '../store/composer';
 import { useView } from '../store/view';
 import { CAMERA_CHOICE_LABELS } from './camera-words';
 import { activeFeature, planSwitch, workOf, type WorkSummary } from './feature-choice';
-import { recordFrames } from './frames/frame-history';
+import { recordFrames, switchSetCameraType } from './frames/frame-history';
 
 type Held = Pick<ComposerState, 'startFrame' | 'endFrame' | 'camera'>;
 
@@ -89,16 +89,21 @@ export function turnOn(to: ExclusiveFeature, change?: FeatureChange): boolean {
   return true;
 }
 
-/** The person said yes: switch (one undo step, which gives back the feature left, and its camera) and make the change. */
+/**
+ * The person said yes: switch and make the change, as one undo step that gives back the feature left and, when the
+ * change chose a movement, the camera's movement before it (never the axis or amount, see FeatureSnapshot).
+ */
 export function confirmSwitch(): void {
   const pending = useFeatureSwitch.getState().pending;
   if (!pending) return;
   useFeatureSwitch.setState({ pending: undefined, answered: false });
   const s = useComposer.getState();
-  recordFrames(s, { feature: s.feature, camera: s.camera });
+  // Recorded before the change is made, so that undo keeps the order in which things happened.
+  recordFrames(s, { feature: s.feature });
   s.update({ feature: pending.to });
   const change = pending.change;
   (change?.raw ?? change?.plain)?.();
+  if (useComposer.getState().camera.type !== s.camera.type) switchSetCameraType(s.camera.type);
 }
 
 /** The person said no: everything stays as it was. */

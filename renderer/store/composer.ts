@@ -38,7 +38,7 @@ export interface ComposerState extends ComposerParams {
   setEndFrame(frame: Frame | undefined): void;
   /** Exchange start and end (either may be empty): the Swap button, and dragging one thumbnail onto the other slot. */
   swapFrames(): void;
-  /** Put frames (and a switch's feature and camera) back from the frame history (undo/redo): not itself recorded. */
+  /** Put frames (and what a switch changed) back from the frame history (undo/redo): not itself recorded. */
   restoreFrames(start: Frame | undefined, end: Frame | undefined, feature?: FeatureSnapshot): void;
   setFrameNotice(notice: Notice | undefined): void;
   setSubmitNotice(notice: Notice | undefined): void;
@@ -68,7 +68,11 @@ export const useComposer = create<ComposerState>((set, get) => ({
   restoreFrames(start, end, feature) {
     const { startFrame, endFrame } = get();
     for (const old of [startFrame, endFrame]) if (old && old.url !== start?.url && old.url !== end?.url) URL.revokeObjectURL(old.url);
-    set({ startFrame: start, endFrame: end, ...feature, frameNotice: undefined, submitNotice: undefined });
+    const choice = feature && {
+      feature: feature.feature,
+      ...(feature.cameraType !== undefined ? { camera: { ...get().camera, type: feature.cameraType } } : {}),
+    };
+    set({ startFrame: start, endFrame: end, ...choice, frameNotice: undefined, submitNotice: undefined });
   },
   setFrameNotice: (frameNotice) => set({ frameNotice }),
   setSubmitNotice: (submitNotice) => set({ submitNotice }),

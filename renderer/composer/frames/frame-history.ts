@@ -11,10 +11,15 @@ import { useFramesUi } from './frames-ui';
 import { recorded } from '../../commands/undo-order';
 
 type FrameData = Omit<Frame, 'url'>;
-/** Which of end frame, motion brush and camera control was chosen, and the camera's settings then. */
+/**
+ * What a switch between end frame, motion brush and camera control changed: the feature chosen, and the camera's
+ * movement when the switch itself set it (choosing a movement). Only that: the axis and amount (and a movement chosen
+ * later) are the camera's own settings, changed without undo steps, so undoing a switch must neither take them back
+ * nor hold them where a cleared redo stack would drop them.
+ */
 export interface FeatureSnapshot {
   feature: ComposerSettings['feature'];
-  camera: ComposerSettings['camera'];
+  cameraType?: ComposerSettings['camera']['type'];
 }
 interface Snapshot {
   start?: FrameData;
@@ -46,7 +51,7 @@ export interface FrameHistory {
 
 export const useFrameHistory = create<FrameHistory>(() => ({ past: [], future: [] }));
 
-/** Remember the frames (and, for a switch, the feature chosen and the camera) as they were before a change. */
+/** Remember the frames (and, for a switch, what it changes: see FeatureSnapshot) as they were before a change. */
 export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }, feature?: FeatureSnapshot): void {
   const snapshot: Snapshot = { start: data(before.startFrame), end: data(before.endFrame), ...(feature ? { feature } : {}) };
   useFrameHistory.setState((h) => ({ past: bounded([...h.past, snapshot]), future: [] }));
@@ -54,6 +59,15 @@ export function recordFrames(before: { startFrame?: Frame; endFrame?: Frame }, f
 }
 
 /** What the next undo (`past`) or redo (`future`) of this history gives back, for the Undo button's name. */
+/** A switch's change has set the camera's movement, which was `type`: its undo step gives that back too. */
+export function switchSetCameraType(type: ComposerSettings['camera']['type']): void {
+  useFrameHistory.setState((h) => {
+    const last = h.past.at(-1);
+    if (!last?.feature) return h;
+    return { past: [...h.past.slice(0, -1), { ...last, feature: { ...last.feature, cameraType: type } }] };
+  });
+}
+
 export const frameStepName = (h: FrameHistory, from: 'past' | 'future'): string =>
   h[from].at(-1)?.feature ? 'switch of feature' : 'frame change';
 
@@ -76,8 +90,14 @@ const revive = (f: FrameData | undefined, current: Frame | undefined): Frame | u
  * Step through the frame history: `apply` puts a snapshot's frames in place without recording (the composer store's
  * `restoreFrames`), and the frames it replaces go to the other stack.
  */
-type Frames = { startFrame?: Frame; endFrame?: Frame } & FeatureSnapshot;
+type Frames = { startFrame?: Frame; endFrame?: Frame } & Pick<ComposerSettings, 'feature' | 'camera'>;
 type Apply = (start?: Frame, end?: Frame, feature?: FeatureSnapshot) => void;
+
+/** The other direction of a switch's step: what `target` would change, as it is now. */
+const reverse = (target: FeatureSnapshot, current: Frames): FeatureSnapshot => ({
+  feature: current.feature,
+  ...(target.cameraType !== undefined ? { cameraType: current.camera.type } : {}),
+});
 
 function step(from: 'past' | 'future', current: Frames, apply: Apply): void {
   const h = useFrameHistory.getState();
@@ -87,7 +107,7 @@ function step(from: 'past' | 'future', current: Frames, apply: Apply): void {
   const now: Snapshot = {
     start: data(current.startFrame),
     end: data(current.endFrame),
-    ...(target.feature ? { feature: { feature: current.feature, camera: current.camera } } : {}),
+    ...(target.feature ? { feature: reverse(target.feature, current) } : {}),
   };
   useFrameHistory.setState({ [from]: h[from].slice(0, -1), [to]: bounded([...h[to], now]) } as Partial<FrameHistory>);
   // Either slot may hold the other's frame after a swap: reuse whichever on-screen frame has the same bytes.
