@@ -7,6 +7,7 @@ import type { RgbaImage } from '../../../shared/editor/select/images';
 import { similarColour } from '../../../shared/editor/select/magic-wand';
 import { ObjectSelection, SelectionError } from '../../../shared/editor/select/object-selection';
 import { openCvReady, type OpenCv, type OpenCvModule } from '../../../shared/editor/select/opencv';
+import { warmUpObjectSelection } from '../../../shared/editor/select/warm-up';
 import type { SelectionRequest, SelectionResponse } from './selection-protocol';
 
 declare const self: DedicatedWorkerGlobalScope & { cv?: OpenCvModule };
@@ -49,10 +50,12 @@ function sendMask(id: number, mask: { width: number; height: number; data: Uint8
 async function handle(request: SelectionRequest): Promise<void> {
   const started = performance.now();
   switch (request.kind) {
-    case 'warm-up':
-      await loadOpenCv();
+    case 'warm-up': {
+      const { cv } = await loadOpenCv();
+      warmUpObjectSelection(cv);
       reply({ kind: 'ready', id: request.id });
       return;
+    }
     case 'object': {
       const { cv } = await loadOpenCv();
       session?.dispose();

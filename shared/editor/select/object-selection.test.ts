@@ -10,6 +10,7 @@ import { intersectionOverUnion, maskBounds, type RgbaImage } from './images';
 import { ObjectSelection } from './object-selection';
 import { openCvReady, type OpenCv, type OpenCvModule } from './opencv';
 import { clampBox, cropRgba, placeMask, selectionRegion } from './region';
+import { warmUpObjectSelection } from './warm-up';
 
 const FIXTURES = join(import.meta.dirname, '../../../e2e/fixtures/objects');
 const CASES = ['horse-on-grass', 'cat-on-brick', 'blob-on-astronaut', 'horse-on-rocket', 'cup-on-gravel'];
@@ -70,5 +71,21 @@ describe('object select (GrabCut + edge snapping)', () => {
     } finally {
       selection.dispose();
     }
+  });
+
+  it('the warm-up select (run when the engine loads) finds the disc of its made-up photo', () => {
+    const mask = warmUpObjectSelection(cv);
+    let inside = 0;
+    let selected = 0;
+    for (let y = 0; y < mask.height; y++) {
+      for (let x = 0; x < mask.width; x++) {
+        const on = mask.data[y * mask.width + x] === 1;
+        selected += on ? 1 : 0;
+        if (on && (x - 120) ** 2 + (y - 90) ** 2 < 50 ** 2) inside++;
+      }
+    }
+    const disc = Math.PI * 50 * 50;
+    expect(inside / disc).toBeGreaterThan(0.95);
+    expect(selected / disc).toBeLessThan(1.05);
   });
 });
