@@ -185,3 +185,24 @@ describe('a generation driven by another process', () => {
     }
   });
 });
+
+describe('give up', () => {
+  it('stops following a task Kling will not report on at once, and nothing writes to it again', async () => {
+    // Every query of a task fails with Kling's retryable 5000: the job would ask for ever.
+    world.server.faults.inject({ method: 'GET', pathPrefix: '/v1/videos/image2video/', kind: 'kling-error', code: 5000, times: 1_000_000 });
+    const rig = makeRig(world);
+    const g = await addGeneration(rig.library);
+    rig.engine.start(g.id);
+    await expect.poll(async () => (await readRecordFromDisk(world.root, g.id))?.taskId).toBeDefined();
+    await expect.poll(() => world.server.received.filter((r) => r.method === 'GET').length).toBeGreaterThan(2);
+
+    const given = await rig.engine.giveUp(g.id); // returns once the job has stopped: no backoff, no endless asking
+    expect(given.status).toBe('given-up');
+    expect(given.error?.message).toMatch(/may still finish this task and charge for it/);
+    const asked = world.server.received.length;
+    await rig.engine.idle();
+    expect(world.server.received.length).toBe(asked);
+    expect((await readRecordFromDisk(world.root, g.id))?.status).toBe('given-up');
+    await expect(rig.engine.giveUp(g.id)).rejects.toBeInstanceOf(CancelRefused);
+  });
+});

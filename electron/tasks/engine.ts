@@ -109,10 +109,24 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
     return record;
   };
 
+  /** Sleep, cut short when the generation is cancelled or given up: they wait for its job to stop, which must not
+   * take a whole backoff (or, while Kling keeps failing, for ever). */
+  const sleepUnless = (ms: number, signal: AbortSignal | undefined) =>
+    signal
+      ? new Promise<void>((resolve) => {
+          const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+          };
+          signal.addEventListener('abort', done);
+          void deps.sleep(ms).then(done);
+        })
+      : deps.sleep(ms);
+
   const pause = async (ms: number, id?: string) => {
     if (stopped) throw new Stopped();
     if (id && cancellers.get(id)?.signal.aborted) throw new Cancelled();
-    await deps.sleep(ms);
+    await sleepUnless(ms, id ? cancellers.get(id)?.signal : undefined);
     if (stopped) throw new Stopped();
     if (id && cancellers.get(id)?.signal.aborted) throw new Cancelled();
   };
@@ -163,7 +177,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         return await lookUp(provider, record);
       } catch (error) {
         if (error instanceof KlingApiError && !error.retryable) await note(record.id, error);
-        await pause(delayFor(provider.retry, attempt, deps.random));
+        await pause(delayFor(provider.retry, attempt, deps.random), record.id);
       }
     }
   }
@@ -243,7 +257,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
   async function follow(provider: ActiveProvider, record: GenerationRecord): Promise<GenerationRecord> {
     let failures = 0;
     for (let poll = 0; record.status === 'submitted' || record.status === 'processing'; poll += 1) {
-      await pause(delayFor(provider.poll, poll, deps.random));
+      await pause(delayFor(provider.poll, poll, deps.random), record.id);
       try {
         const task = await provider.client.getTask(record.taskId ?? record.externalTaskId);
         failures = 0;
@@ -261,7 +275,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         // say on the record why it is taking long when Kling refuses to answer (revoked key, account problem, …).
         if (!retryable) await note(record.id, error);
         failures += 1;
-        await pause(delayFor(provider.retry, failures, deps.random));
+        await pause(delayFor(provider.retry, failures, deps.random), record.id);
       }
     }
     return record;
@@ -324,7 +338,7 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
             r.error = { message: `Could not download the clip: ${(error as Error).message}. It will be tried again at the next start.` };
           });
         }
-        await pause(delayFor(provider.retry, attempt, deps.random));
+        await pause(delayFor(provider.retry, attempt, deps.random), record.id);
         record = (await deps.library.get(record.id)) ?? record;
       }
     }

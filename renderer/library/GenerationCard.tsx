@@ -119,7 +119,7 @@ export const GenerationCard = memo(forwardRef<HTMLElement, GenerationCardProps>(
             Give up…
           </button>
         )}
-        {confirmGiveUp && (
+        {confirmGiveUp && inFlight && (
           <div className="card__confirm" role="group" aria-label="Give up?">
             <p className="card__warning">
               {variant === 'strip' ? (
