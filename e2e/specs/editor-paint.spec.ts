@@ -1,7 +1,9 @@
 // Painting with real pointer events at several zooms and pans, then checking the pixels Kling received.
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
+import { ComposerPanel } from '../pages/composer-panel';
 import { creates, EditorPage, isBinary, pixel, sentMotion, whiteCount } from '../pages/editor-page';
+import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 const W = 1280;
@@ -134,6 +136,44 @@ test('painting an area takes the pixels from the area that had them', async ({ s
   expect(pixel(still, 400, 300)).toBe(255); // the overlap went to the still area, painted last
   expect(pixel(moving, 400, 300)).toBe(0);
   expect(pixel(moving, 200, 150)).toBe(255); // the rest of the moving area is untouched
+});
+
+test('with an end frame in use, only a press that paints asks to use the motion brush', async ({ studio }) => {
+  const { ui, sandbox, page } = studio;
+  const editor = new EditorPage(page);
+  const frames = new FramesPanel(page);
+  const composer = new ComposerPanel(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await frames.open('end', join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg'));
+  await expect(composer.feature('End frame')).toBeChecked();
+
+  // A path paints nothing: it is drawn at once, kept with the moving area, without a question.
+  await editor.selectArea('Motion 1');
+  await editor.useTool('Path');
+  await editor.drag([{ x: 200, y: 150 }, { x: 640, y: 420 }, { x: 1100, y: 650 }], 12);
+  await expect(editor.pathPoints).toContainText('points sent');
+  // Nor does the eraser: the keys still reach the editor afterwards (an open question would hold them).
+  await editor.useTool('Eraser');
+  await editor.drag([{ x: 100, y: 100 }, { x: 300, y: 200 }]);
+  await editor.canvas.focus();
+  await page.keyboard.press('b');
+  await expect(editor.tool('Brush')).toHaveAttribute('aria-pressed', 'true');
+  await expect(composer.switchDialog).toHaveCount(0);
+
+  // The brush paints: asked first; Cancel leaves the end frame in use and the area unpainted.
+  await editor.drag([{ x: 100, y: 100 }, { x: 300, y: 200 }]);
+  await composer.answerSwitch('cancel');
+  await expect(composer.feature('End frame')).toBeChecked();
+  await expect(composer.featureState('Motion brush')).toContainText('Not used');
+
+  await ui.prompt.fill('End frame wins');
+  await ui.generateButton.click();
+  await expect.poll(() => creates(sandbox).length).toBe(1);
+  const body = creates(sandbox)[0] ?? {};
+  expect(body.image_tail).toBeDefined();
+  expect(body.dynamic_masks).toBeUndefined();
+  expect(body.static_mask).toBeUndefined();
 });
 
 test('a lasso fills exactly the drawn polygon', async ({ studio }) => {

@@ -187,13 +187,15 @@ export function EditorCanvas({ doc, image }: Props) {
     }
     if (evt.button !== 0) return;
     if (s.playing) useEditor.setState({ playing: false });
-    // Painting turns the motion brush on; while an end frame or a camera move is in use, that asks first and this
-    // press paints nothing (after a yes, the next one does).
-    if (!turnOn('motionBrush')) return;
     const ctx = toolContext({ shift: evt.shiftKey, alt: evt.altKey });
     if (!ctx) return;
+    const t = tool();
+    // A press that paints turns the motion brush on; while an end frame or a camera move is in use, that asks first
+    // and this press paints nothing (after a yes, the next one does). One that paints nothing (no area to paint, the
+    // eraser, the path tool) asks nothing: the tool has its say (e.g. "Select an area first").
+    if (t.paints && ctx.area && !turnOn('motionBrush')) return;
     target?.setPointerCapture(evt.pointerId);
-    tool().down(toImage(s.view, localPoint(evt, box.current)), ctx);
+    t.down(toImage(s.view, localPoint(evt, box.current)), ctx);
   };
 
   const onPointerMove = (e: KonvaEventObject<PointerEvent>) => {

@@ -20,6 +20,7 @@ export function createMagicWandTool(engine: () => SelectionEngine = selectionEng
     get active() {
       return pressed || working !== null;
     },
+    paints: true,
     down(_p, ctx) {
       if (!ctx.area) {
         tellUser('Select an area first (the still area or a moving one).');

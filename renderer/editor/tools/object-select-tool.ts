@@ -118,6 +118,7 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     get active() {
       return state.kind !== 'idle';
     },
+    paints: true,
     down(p, ctx) {
       if (!ctx.area) {
         tellUser('Select an area first (the still area or a moving one).');

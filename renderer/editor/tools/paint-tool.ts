@@ -11,6 +11,7 @@ export function createPaintTool(mode: InkMode): Tool {
     get active() {
       return last !== null;
     },
+    paints: mode === 'paint',
     down(p, ctx) {
       if (!ctx.area || last) return;
       label = ctx.area.label;

@@ -10,6 +10,7 @@ export function createRectTool(): Tool {
     get active() {
       return from !== null;
     },
+    paints: true,
     down(p, ctx) {
       if (!ctx.area) return;
       from = to = p;
@@ -44,6 +45,7 @@ export function createLassoTool(): Tool {
     get active() {
       return points !== null;
     },
+    paints: true,
     down(p, ctx) {
       if (!ctx.area) return;
       points = [p];

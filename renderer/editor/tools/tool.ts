@@ -28,6 +28,11 @@ export interface ToolContext {
 export interface Tool {
   /** True between down and up (or while a click-by-click path is open). */
   readonly active: boolean;
+  /**
+   * A press puts paint into the active area (brush, fills, selections), which turns the motion brush on; erasing and
+   * paths add nothing the motion brush would send without paint, so they never ask to switch.
+   */
+  readonly paints: boolean;
   down(p: Point, ctx: ToolContext): void;
   /** Every sample since the last call (coalesced pointer events), oldest first. */
   move(points: readonly Point[], ctx: ToolContext): void;

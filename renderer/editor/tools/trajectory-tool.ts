@@ -69,6 +69,7 @@ export function createTrajectoryTool(): Tool {
     get active() {
       return state.kind !== 'idle';
     },
+    paints: false,
     down(p, ctx) {
       const area = ctx.area;
       if (!area || area.kind !== 'dynamic') return;
