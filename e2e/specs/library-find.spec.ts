@@ -87,12 +87,15 @@ test('a library of 2,000 generations opens on its first screen and scrolls to th
   await library.open();
   await library.expectCount('2,000 generations');
   await expect(library.card(promptOf(0))).toBeVisible();
+  // Each card on screen draws its poster (at the size it is shown; given back when the card leaves the screen).
+  await expect(library.card(promptOf(0)).locator('canvas')).toHaveAttribute('data-src', /poster\.jpg/);
   // Virtualised: a screen of cards, not two thousand.
   expect(await library.cards.count()).toBeLessThan(80);
   await library.card(promptOf(0)).focus();
   await studio.page.keyboard.press('End');
   await expect(library.card(promptOf(1999))).toBeVisible();
   await expect(library.focused).toHaveAccessibleName(`Generation: ${promptOf(1999)}`);
+  await expect(library.card(promptOf(1999)).locator('canvas')).toHaveAttribute('data-src', /poster\.jpg/);
   expect(await library.cards.count()).toBeLessThan(80);
   await studio.page.mouse.wheel(0, -3000);
   await expect(library.cards.first()).not.toHaveAccessibleName(`Generation: ${promptOf(1999)}`);
