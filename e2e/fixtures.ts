@@ -44,7 +44,13 @@ interface Running {
 }
 
 export const test = base.extend<
-  { studio: StudioApp; sandboxTiming: SandboxTiming | undefined; keyProtection: KeyProtection; sandboxRefusals: 'none' | 'expected' },
+  {
+    studio: StudioApp;
+    sandboxTiming: SandboxTiming | undefined;
+    keyProtection: KeyProtection;
+    sandboxRefusals: 'none' | 'expected';
+    sandboxExtraModels: string[];
+  },
   { hostBrowser: Browser | undefined }
 >({
   /** How long sandbox tasks stay submitted and processing; the `fast` preset when unset. */
@@ -56,6 +62,8 @@ export const test = base.extend<
    * request Kling would refuse). A test about how the app reports Kling's refusals says `expected`.
    */
   sandboxRefusals: ['none', { option: true }],
+  /** Models the sandbox accepts beyond the capability table, as a gateway that adds them would (e.g. kling-v3). */
+  sandboxExtraModels: [[], { option: true }],
 
   hostBrowser: [
     async ({ playwright }, use, workerInfo) => {
@@ -67,7 +75,7 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
 
-  studio: async ({ hostBrowser, sandboxTiming, keyProtection, sandboxRefusals }, use, testInfo) => {
+  studio: async ({ hostBrowser, sandboxTiming, keyProtection, sandboxRefusals, sandboxExtraModels }, use, testInfo) => {
     const dir = await mkdtemp(join(tmpdir(), 'kling-studio-e2e-'));
     const libraryRoot = join(dir, 'library');
     const apiKey = SANDBOX_CREDENTIALS.apiKey;
@@ -78,6 +86,7 @@ export const test = base.extend<
         gatewayTokens: [SANDBOX_CREDENTIALS.gatewayToken],
       },
       sampleClipPath: SAMPLE_CLIP,
+      extraModels: sandboxExtraModels,
       ...(sandboxTiming ? { timing: sandboxTiming } : { speed: 'fast' as const }),
     });
 

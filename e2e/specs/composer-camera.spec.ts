@@ -1,8 +1,11 @@
 // Camera control through the composer: Simple sends six numbers with one non-zero, a model without camera control is
-// refused with the reason and the nearest model that has it, presets say why they are unavailable.
+// refused with the reason and the nearest model that has it, presets say why they are unavailable and send no config
+// where a gateway's model takes them, and Play previews a Simple move.
 import { join } from 'node:path';
-import { expect, test } from '../fixtures';
+import { expect, SANDBOX_CREDENTIALS, test } from '../fixtures';
 import { ComposerPanel } from '../pages/composer-panel';
+import { EditorPage } from '../pages/editor-page';
+import { SettingsDialog } from '../pages/settings-dialog';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 
@@ -54,4 +57,53 @@ test('preset moves are listed by plain names, unavailable with the reason where 
   await expect(preset).toHaveText('Down and back — no image-to-video model documents it');
   await expect(preset).toBeDisabled();
   await expect(composer.cameraMovement.locator('option', { hasText: /^None/ })).toBeEnabled();
+});
+
+test.describe('through a gateway that adds a model the table does not know', () => {
+  test.use({ sandboxExtraModels: ['kling-v3'] });
+
+  test('a preset move sends its type and no config', async ({ studio }) => {
+    const { ui, page, sandbox } = studio;
+    const composer = new ComposerPanel(page);
+    const settings = new SettingsDialog(page);
+    await settings.open();
+    await settings.addGateway({ name: 'Relay', baseUrl: sandbox.baseUrl, token: SANDBOX_CREDENTIALS.gatewayToken, modelField: 'model_name' });
+    await settings.close();
+
+    await ui.openStartFrame(START);
+    await composer.model.selectOption({ label: 'Another model (type its name)…' });
+    await composer.modelName.fill('kling-v3');
+    await expect(page.getByText('kling-v3 is sent as typed')).toBeVisible();
+    // The table documents no preset for image-to-video, but a model it does not know may take them.
+    await composer.chooseCamera('Down and back');
+    await expect(composer.check('Warning', 'kling-v3 is not in this app')).toBeVisible();
+    await ui.prompt.fill('down and back');
+    await ui.generateButton.click();
+
+    await expect.poll(() => sandbox.tasks().length).toBe(1);
+    const [post] = sandbox.received.filter((r) => r.method === 'POST');
+    const body = post?.body as Record<string, unknown>;
+    expect(body.model_name).toBe('kling-v3');
+    expect(body.camera_control).toEqual({ type: 'down_back' });
+  });
+});
+
+test('Play previews a Simple camera move on the start frame, and Stop puts the picture back', async ({ studio }) => {
+  const { ui, page } = studio;
+  const composer = new ComposerPanel(page);
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await composer.chooseModel('kling-v1-5');
+  await composer.option('Mode', 'Professional').check();
+  await composer.chooseCamera('Simple (one axis)');
+  await composer.cameraAxis('zoom').check();
+  await composer.setCameraAmount(10);
+
+  const canvas = page.getByRole('application', { name: /^Motion brush canvas/ });
+  const still = await canvas.screenshot();
+  await page.getByRole('button', { name: 'Play motion preview' }).click();
+  await expect.poll(async () => (await canvas.screenshot()).equals(still)).toBe(false);
+  await page.getByRole('button', { name: 'Stop motion preview' }).click();
+  await expect.poll(async () => (await canvas.screenshot()).equals(still)).toBe(true);
 });

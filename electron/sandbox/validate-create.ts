@@ -177,19 +177,11 @@ export function validateCreate(raw: unknown, extraModels: readonly string[] = []
     if (sound !== 'on') throw invalidParam('voice_list', 'needs sound "on"');
   }
 
-  // The capability map: what this model/mode/duration can do at all.
-  const cap = capabilityOf(effectiveModel, mode, duration);
-  const combo = `${effectiveModel} ${mode} ${duration}s`;
-  if (hasTail && !cap.endFrame) throw invalidParam('image_tail', `end frame is not supported by ${combo}`);
-  if (hasMasks && !cap.motionBrush) throw invalidParam(present(body.static_mask) ? 'static_mask' : 'dynamic_masks', `motion brush is not supported by ${combo}`);
-  if (cameraType !== undefined) {
-    if (cap.camera === 'none') throw invalidParam('camera_control', `camera control is not supported by ${combo}`);
-    if (cap.camera === 'simple-only' && cameraType !== 'simple') throw invalidParam('camera_control.type', `${combo} supports only type "simple"`);
-  }
-  if (sound === 'on' && cap.sound !== 'sound-and-voices') throw invalidParam('sound', `sound is not supported by ${combo} (silent video only)`);
-  if (hasVoices && cap.sound !== 'sound-and-voices') throw invalidParam('voice_list', `voices are not supported by ${combo}`);
-  // The map's "yes (silent)": a start+end frame video on a sound-capable model is rendered without sound.
-  if (hasTail && sound === 'on') throw invalidParam('sound', `an end frame (image_tail) video is silent on ${combo}; set sound "off"`);
+  // The capability map: what this model/mode/duration can do at all. It covers the models kling-api.md lists; a model
+  // this sandbox was told a gateway adds (extraModels, e.g. kling-v3) has no row, and the contract leaves its abilities
+  // to the gateway (preset camera moves "enabled only for gateway profiles that say they accept them"), so it is not
+  // judged by the map, as the app's own validation does not judge it.
+  if (isKnownModel(effectiveModel)) checkCapabilityMap(effectiveModel, mode, duration, { hasTail, hasMasks, staticMask: present(body.static_mask), cameraType, sound, hasVoices });
 
   let externalTaskId: string | undefined;
   if (present(body.external_task_id)) {
@@ -205,4 +197,28 @@ export function validateCreate(raw: unknown, extraModels: readonly string[] = []
   const mismatch = maskMismatch(startFrame, masks);
   if (mismatch !== undefined) accepted.deferredFailure = mismatch;
   return accepted;
+}
+
+interface UsedFeatures {
+  hasTail: boolean;
+  hasMasks: boolean;
+  staticMask: boolean;
+  cameraType: CameraType | undefined;
+  sound: 'on' | 'off' | undefined;
+  hasVoices: boolean;
+}
+
+function checkCapabilityMap(model: string, mode: Mode, duration: Duration, used: UsedFeatures): void {
+  const cap = capabilityOf(model, mode, duration);
+  const combo = `${model} ${mode} ${duration}s`;
+  if (used.hasTail && !cap.endFrame) throw invalidParam('image_tail', `end frame is not supported by ${combo}`);
+  if (used.hasMasks && !cap.motionBrush) throw invalidParam(used.staticMask ? 'static_mask' : 'dynamic_masks', `motion brush is not supported by ${combo}`);
+  if (used.cameraType !== undefined) {
+    if (cap.camera === 'none') throw invalidParam('camera_control', `camera control is not supported by ${combo}`);
+    if (cap.camera === 'simple-only' && used.cameraType !== 'simple') throw invalidParam('camera_control.type', `${combo} supports only type "simple"`);
+  }
+  if (used.sound === 'on' && cap.sound !== 'sound-and-voices') throw invalidParam('sound', `sound is not supported by ${combo} (silent video only)`);
+  if (used.hasVoices && cap.sound !== 'sound-and-voices') throw invalidParam('voice_list', `voices are not supported by ${combo}`);
+  // The map's "yes (silent)": a start+end frame video on a sound-capable model is rendered without sound.
+  if (used.hasTail && used.sound === 'on') throw invalidParam('sound', `an end frame (image_tail) video is silent on ${combo}; set sound "off"`);
 }

@@ -11,7 +11,7 @@ import { API, GOOD_IMAGE, b64, jpegHeader, png, startHarness, type Harness } fro
 let h: Harness;
 beforeAll(async () => {
   // A high limit so the many accepted creates below never hit 1303.
-  h = await startHarness({ parallelLimit: 1000 });
+  h = await startHarness({ parallelLimit: 1000, extraModels: ['kling-v3'] });
 });
 afterAll(() => h.server.close());
 
@@ -80,6 +80,7 @@ const refused: Case[] = [
   ['end frame on kling-v1 10s', { ...base, model_name: 'kling-v1', duration: '10', image_tail: GOOD_IMAGE }, 400, 1201, 'image_tail'],
   ['motion brush on kling-v1-6', { ...base, model_name: 'kling-v1-6', mode: 'pro', static_mask: MASK }, 400, 1201, 'static_mask'],
   ['camera on kling-v1', { ...base, camera_control: { type: 'down_back' } }, 400, 1201, 'camera_control'],
+  ['config on a preset move of a gateway model', { ...base, model_name: 'kling-v3', camera_control: { type: 'down_back', config: simple() } }, 400, 1201, 'camera_control.config'],
   ['non-simple camera on kling-v1-5', { ...base, model_name: 'kling-v1-5', mode: 'pro', camera_control: { type: 'down_back' } }, 400, 1201, 'camera_control.type'],
   ['sound on with kling-v2-6 std', { ...base, model_name: 'kling-v2-6', mode: 'std', sound: 'on' }, 400, 1201, 'sound'],
   ['end frame with sound on (silent only)', { ...base, model_name: 'kling-v2-6', mode: 'pro', image_tail: GOOD_IMAGE, sound: 'on' }, 400, 1201, 'sound'],
@@ -122,6 +123,9 @@ const accepted: [string, Record<string, unknown>][] = [
   ['kling-v2-6 std silent', { image: GOOD_IMAGE, model_name: 'kling-v2-6', mode: 'std', sound: 'off', duration: '10' }],
   ['kling-v2-1 pro end frame', { image: GOOD_IMAGE, model_name: 'kling-v2-1', mode: 'pro', image_tail: GOOD_IMAGE }],
   ['kling-v2-master generation only, 10s', { image: GOOD_IMAGE, model_name: 'kling-v2-master', duration: '10' }],
+  // A model a gateway adds (no row in the capability map): its abilities are the gateway's to judge, not the map's.
+  ['a gateway model (kling-v3) with a preset camera move, no config', { image: GOOD_IMAGE, model_name: 'kling-v3', camera_control: { type: 'down_back' } }],
+  ['a gateway model (kling-v3) with the motion brush', { image: GOOD_IMAGE, model_name: 'kling-v3', mode: 'pro', static_mask: MASK }],
 ];
 
 describe('create acceptances', () => {
