@@ -143,9 +143,10 @@ test('undo gives back the feature left by a switch, and its work; redo switches 
   await composer.setCameraAmount(-3.5);
 
   const undo = editor.button(/^Undo/);
-  await expect(undo).toHaveAccessibleName('Undo switch of feature');
+  await expect(undo).toHaveAccessibleName('Undo switch to camera control');
   await undo.click();
   await expect(composer.feature('Motion brush')).toBeChecked();
+  await expect(editor.button(/^Redo/)).toHaveAccessibleName('Redo switch to camera control');
   await expect(composer.cameraMovement.locator('option:checked')).toHaveText('None');
   const body = await generate(studio, 'brush after undo');
   expect(groups(body)).toEqual(only('motionBrush'));

@@ -163,7 +163,7 @@ test('an end frame set after painting is the first thing Ctrl+Z takes back', asy
   const composer = new ComposerPanel(page);
   await composer.answerSwitch('yes');
   await expect(frames.image('end')).toBeVisible();
-  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo switch of feature');
+  await expect(editor.button(/^Undo/)).toHaveAccessibleName('Undo switch to end frame');
 
   await page.keyboard.press('Control+z');
   await expect(frames.image('end')).toHaveCount(0);

@@ -5,7 +5,7 @@ import { EditorDocument } from '../editor/model/document';
 import { useEditor } from '../editor/store';
 import { useComposer } from '../store/composer';
 import { useView } from '../store/view';
-import { redoFrames, undoFrames, useFrameHistory } from './frames/frame-history';
+import { frameStepName, redoFrames, undoFrames, useFrameHistory } from './frames/frame-history';
 import { cancelSwitch, confirmSwitch, currentFeature, turnOn, useFeatureSwitch } from './feature-switch';
 import { composedRequest } from './generate';
 import type { Frame } from './load-frame';
@@ -97,8 +97,10 @@ describe('switching between end frame, motion brush and camera control', () => {
     confirmSwitch();
     expect(useFrameHistory.getState().past).toHaveLength(1);
     expect(composer().feature).toBe('endFrame');
+    expect(frameStepName(useFrameHistory.getState(), 'past')).toBe('switch to end frame');
 
     undo();
+    expect(frameStepName(useFrameHistory.getState(), 'future')).toBe('switch to end frame');
     expect(composer().feature).toBe('camera');
     expect(composer().endFrame).toBeUndefined();
     expect(sent().camera).toEqual({ type: 'simple', config: { pan: 4 } });

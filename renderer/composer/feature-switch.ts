@@ -99,7 +99,7 @@ export function confirmSwitch(): void {
   useFeatureSwitch.setState({ pending: undefined, answered: false });
   const s = useComposer.getState();
   // Recorded before the change is made, so that undo keeps the order in which things happened.
-  recordFrames(s, { feature: s.feature });
+  recordFrames(s, { feature: s.feature, to: pending.to });
   s.update({ feature: pending.to });
   const change = pending.change;
   (change?.raw ?? change?.plain)?.();

@@ -5,7 +5,9 @@
 // Frames are kept as bytes, not object URLs, and the history is bounded by depth and bytes (frames weigh up to 10 MB).
 import { create } from 'zustand';
 import type { ComposerSettings } from '../../../shared/composer/composer-settings';
+import type { ExclusiveFeature } from '../../../shared/kling/exclusive-features';
 import { readImageInfo } from '../../../shared/kling/image-info';
+import { FEATURE_LABELS } from '../feature-choice';
 import type { Frame } from '../load-frame';
 import { useFramesUi } from './frames-ui';
 import { recorded } from '../../commands/undo-order';
@@ -20,6 +22,8 @@ type FrameData = Omit<Frame, 'url'>;
 export interface FeatureSnapshot {
   feature: ComposerSettings['feature'];
   cameraType?: ComposerSettings['camera']['type'];
+  /** The feature the switch turned on, which names the step both ways ("Undo switch to camera control"). */
+  to: ExclusiveFeature;
 }
 interface Snapshot {
   start?: FrameData;
@@ -68,8 +72,10 @@ export function switchSetCameraType(type: ComposerSettings['camera']['type']): v
   });
 }
 
-export const frameStepName = (h: FrameHistory, from: 'past' | 'future'): string =>
-  h[from].at(-1)?.feature ? 'switch of feature' : 'frame change';
+export function frameStepName(h: FrameHistory, from: 'past' | 'future'): string {
+  const to = h[from].at(-1)?.feature?.to;
+  return to ? `switch to ${FEATURE_LABELS[to].toLowerCase()}` : 'frame change';
+}
 
 export const canUndoFrames = (): boolean => useFrameHistory.getState().past.length > 0;
 export const canRedoFrames = (): boolean => useFrameHistory.getState().future.length > 0;
@@ -97,6 +103,7 @@ type Apply = (start?: Frame, end?: Frame, feature?: FeatureSnapshot) => void;
 const reverse = (target: FeatureSnapshot, current: Frames): FeatureSnapshot => ({
   feature: current.feature,
   ...(target.cameraType !== undefined ? { cameraType: current.camera.type } : {}),
+  to: target.to,
 });
 
 function step(from: 'past' | 'future', current: Frames, apply: Apply): void {
