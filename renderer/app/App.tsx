@@ -34,8 +34,7 @@ export function App() {
     });
     void useSettings.getState().load().catch(() => undefined);
     // The first page and the strip; the grid asks for more pages as it scrolls (never the whole library).
-    useLibrary.getState().want(0, 60);
-    useLibrary.getState().refresh();
+    useLibrary.getState().load();
     unwrap(studio.provider.status({}))
       .then((status) => useProvider.getState().set(status))
       .catch(() => undefined);

@@ -38,6 +38,8 @@ export interface LibraryState {
   ensure(first: number, last: number): void;
   /** Ask again for what is shown (after a change: a new generation, a deletion, a status that moved). */
   refresh(): void;
+  /** At start: the first page and the strip, asked for once (a refresh would ask again and drop what was on its way). */
+  load(): void;
   /** Take generations out of the window (deleted) until the refresh that follows. */
   remove(ids: string[]): void;
   loadProblems(): Promise<void>;
@@ -133,6 +135,10 @@ export const useLibrary = create<LibraryState>((set, get) => {
       loadPlaces(first, last);
     },
     ensure: (first, last) => loadPlaces(Math.max(0, first), Math.min(get().matching, last)),
+    load: () => {
+      get().want(0, PAGE_SIZE);
+      void loadRecent();
+    },
     refresh: () => {
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => {
