@@ -170,3 +170,25 @@ test('undo gives back the feature left by a switch, and its work; redo switches 
   const chosenAgain = await generate(studio, 'camera chosen again');
   expect(chosenAgain.camera_control).toEqual(SIMPLE_PAN);
 });
+
+test('a frame swapped into the end slot while camera control is in use is kept, not sent, and said so', async ({ studio }) => {
+  const { composer } = await setUp(studio);
+  const frames = new FramesPanel(studio.page);
+  await frames.open('end', END);
+  await composer.cameraMovement.selectOption({ label: 'Simple (one axis)' });
+  await composer.answerSwitch('yes');
+  await composer.cameraAxis('pan').check();
+  await composer.setCameraAmount(-3.5);
+
+  // Swapping moves the frames without turning the end frame on: no question, camera control stays in use.
+  await frames.swap();
+  await expect(frames.image('end')).toHaveAccessibleName(/start-1280x720\.jpg/);
+  await expect(frames.endHint).toHaveText('This end frame is kept, not sent: the request uses camera control.');
+  await expect(composer.featureState('End frame')).toContainText('Kept, not sent: start-1280x720.jpg');
+  await expect(composer.feature('Camera control')).toBeChecked();
+  await expect(composer.switchDialog).toHaveCount(0);
+
+  const body = await generate(studio, 'camera after swap');
+  expect(groups(body)).toEqual(only('camera'));
+  expect(body.camera_control).toEqual(SIMPLE_PAN);
+});
