@@ -31,20 +31,28 @@ export function ModelFields() {
         <label className="field__label" htmlFor="composer-model">
           Model
         </label>
-        <select
-          id="composer-model"
-          className="select"
-          value={known ? s.model : OTHER}
-          aria-describedby="composer-model-summary"
-          onChange={(e) => s.update({ model: e.target.value === OTHER ? '' : e.target.value })}
-        >
-          {KNOWN_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {m} — {modelSummary(m)}
-            </option>
-          ))}
-          {typing && <option value={OTHER}>Another model (type its name)…</option>}
-        </select>
+        {/* Closed, a native select shows its option's whole text on one line, which the column cuts off mid-summary
+            ("kling-v1-5 — end frame, mot"); it shows the model's name instead, drawn over the select's own (transparent)
+            text, and the summary is the line below it. The open list keeps every entry's summary. */}
+        <div className="model-select">
+          <select
+            id="composer-model"
+            className="select model-select__control"
+            value={known ? s.model : OTHER}
+            aria-describedby="composer-model-summary"
+            onChange={(e) => s.update({ model: e.target.value === OTHER ? '' : e.target.value })}
+          >
+            {KNOWN_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {m} — {modelSummary(m)}
+              </option>
+            ))}
+            {typing && <option value={OTHER}>Another model (type its name)…</option>}
+          </select>
+          <span className="model-select__shown" aria-hidden="true">
+            {known ? s.model : 'Another model'}
+          </span>
+        </div>
         {known ? (
           <p id="composer-model-summary" className="field__note">
             {modelSummary(s.model)}
