@@ -13,7 +13,7 @@ import { electronDesktopShell } from './platform/desktop-shell';
 import { electronWindowShell } from './platform/window-shell';
 import { MemoryStore, type KeyValueStore } from './settings/key-value';
 import { describeProblem, setAsideUnreadableSettings } from './settings/settings-file';
-import { LIBRARY_FOLDER, USER_DATA_ENV } from './settings/paths';
+import { LIBRARY_FOLDER, SETTINGS_FILE, USER_DATA_ENV } from './settings/paths';
 import { hardenApp } from './platform/security';
 import { claimSingleInstance } from './platform/single-instance';
 import { initialBounds, trackWindowState, type WindowState } from './platform/window-state';
@@ -78,7 +78,7 @@ async function sandbox(): Promise<ActiveProvider> {
  * even that fails (a read-only data folder), settings live in memory for this session: the app still starts.
  */
 function openSettings(): { store: KeyValueStore; notice?: string } {
-  const problem = setAsideUnreadableSettings(join(app.getPath('userData'), 'settings.json'));
+  const problem = setAsideUnreadableSettings(join(app.getPath('userData'), SETTINGS_FILE));
   const notice = problem ? describeProblem(problem) : undefined;
   try {
     const store = new Store<Record<string, unknown>>({ name: 'settings', defaults: { window: {} } });

@@ -1,17 +1,22 @@
 // What most commands do first: find the library, read the connection and credential flags, and open the provider
 // for the length of the command (closing the built-in simulator afterwards).
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Credential } from '../../shared/settings/profiles';
-import { defaultLibraryDir } from '../settings/paths';
+import { JsonFileStore } from '../settings/key-value';
+import { defaultLibraryDir, defaultUserDataDir, SETTINGS_FILE } from '../settings/paths';
 import type { CliIo } from './io';
 import { createLifetime, type Lifetime } from './lifetime';
 import { parseConnection, type Connection, type ConnectionFlags } from './parse-connection';
 import { parseCredential, type CredentialFlags } from './parse-credentials';
 import { openProvider, type OpenedProvider } from './provider';
 
+/** The --library folder; else where the app's Settings ▸ Library moved it (its settings.json says); else the default. */
 export function libraryRoot(flag: string | undefined, env: CliIo['env']): string {
-  return flag !== undefined ? resolve(flag) : defaultLibraryDir({ env, platform: process.platform, home: homedir() });
+  if (flag !== undefined) return resolve(flag);
+  const environment = { env, platform: process.platform, home: homedir() };
+  const moved = new JsonFileStore(join(defaultUserDataDir(environment), SETTINGS_FILE)).get<unknown>('libraryPath');
+  return typeof moved === 'string' && moved.length > 0 ? moved : defaultLibraryDir(environment);
 }
 
 export interface Remote {

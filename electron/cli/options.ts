@@ -45,7 +45,7 @@ Credentials (flags win over environment variables):
   --token TOKEN                      or KLING_GATEWAY_TOKEN (with --gateway)`;
 
 export const COMMON_HELP = `Common:
-  --library DIR             the library folder (default: the app's, <userData>/library; KLING_STUDIO_USER_DATA moves it)
+  --library DIR             the library folder (default: the app's, where Settings moved it, else <userData>/library)
   --json                    print the result as JSON on stdout
   -h, --help                this help`;
 

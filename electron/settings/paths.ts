@@ -8,6 +8,8 @@ export const PRODUCT_NAME = 'Kling Studio';
 export const USER_DATA_ENV = 'KLING_STUDIO_USER_DATA';
 /** The library's folder inside the data folder; the app and the command line must agree on it. */
 export const LIBRARY_FOLDER = 'library';
+/** The app's small settings in the data folder (electron-store's `name: 'settings'`); it says where a moved library is. */
+export const SETTINGS_FILE = 'settings.json';
 
 export interface PathEnvironment {
   env: Record<string, string | undefined>;

@@ -6,14 +6,14 @@ import { studio } from '../api';
 import { useSettings } from '../store/settings';
 import { Section } from './PreferencesSections';
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const size = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`);
 
 /** The progress in words, and as a fraction of its phase. */
 export function moveProgressText(p: LibraryMoveProgress | undefined): { text: string; fraction?: number } {
   if (!p) return { text: 'Choose the new folder…' };
   const of = (done: number, total: number) => (total > 0 ? done / total : 1);
   if (p.phase === 'copying') {
-    return { text: `Copying: ${p.files} of ${p.totalFiles} files, ${megabytes(p.bytes)} of ${megabytes(p.totalBytes)}`, fraction: of(p.bytes, p.totalBytes) };
+    return { text: `Copying: ${p.files} of ${p.totalFiles} files, ${size(p.bytes)} of ${size(p.totalBytes)}`, fraction: of(p.bytes, p.totalBytes) };
   }
   if (p.phase === 'verifying') return { text: `Checking every copy: ${p.files} of ${p.totalFiles} files`, fraction: of(p.bytes, p.totalBytes) };
   return { text: `In use at the new place. Removing the old copy: ${p.files} of ${p.totalFiles} files`, fraction: of(p.files, p.totalFiles) };
