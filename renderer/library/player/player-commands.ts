@@ -31,7 +31,7 @@ export function playerCommands(get: () => PlayerTargets): Command[] {
   const hasVideo = () => playerOnTop() && get().video.current !== null;
   const goTo = (which: 'previous' | 'next', shortcut: string): Command => ({
     id: `player.${which}Generation`,
-    label: `${which === 'next' ? 'Next' : 'Previous'} generation`,
+    label: `Player: ${which} generation`,
     shortcut,
     enabled: () => playerOnTop() && !onSlider() && get()[which] !== undefined,
     run: () => {
@@ -40,12 +40,12 @@ export function playerCommands(get: () => PlayerTargets): Command[] {
     },
   });
   return [
-    { id: 'player.playPause', label: 'Play or pause', shortcut: 'Space', enabled: hasVideo, run: withVideo(togglePlay) },
-    { id: 'player.previousFrame', label: 'Previous frame', shortcut: ',', enabled: hasVideo, run: withVideo((v) => stepFrame(v, -1, get().fps)) },
-    { id: 'player.nextFrame', label: 'Next frame', shortcut: '.', enabled: hasVideo, run: withVideo((v) => stepFrame(v, 1, get().fps)) },
+    { id: 'player.playPause', label: 'Player: play or pause', shortcut: 'Space', enabled: hasVideo, run: withVideo(togglePlay) },
+    { id: 'player.previousFrame', label: 'Player: previous frame', shortcut: ',', enabled: hasVideo, run: withVideo((v) => stepFrame(v, -1, get().fps)) },
+    { id: 'player.nextFrame', label: 'Player: next frame', shortcut: '.', enabled: hasVideo, run: withVideo((v) => stepFrame(v, 1, get().fps)) },
     goTo('previous', 'ArrowLeft'),
     goTo('next', 'ArrowRight'),
-    { id: 'player.fullScreen', label: 'Full screen', shortcut: 'F', enabled: hasVideo, run: () => get().toggleFullScreen() },
+    { id: 'player.fullScreen', label: 'Player: full screen', shortcut: 'F', enabled: hasVideo, run: () => get().toggleFullScreen() },
   ];
 }
 
