@@ -177,3 +177,29 @@ test('an end frame set after painting is the first thing Ctrl+Z takes back', asy
   await page.keyboard.press('Control+Shift+z');
   await expect(frames.image('end')).toBeVisible();
 });
+
+test('the editor’s buttons come back on when the New dialog closes, though the window changed under it', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await editor.selectArea('Motion 1');
+  await editor.fillRect({ x: 100, y: 100 }, { x: 400, y: 300 });
+
+  await editor.button('New (discard this draft)').click();
+  await expect(editor.discardDialog).toBeVisible();
+  // The window is made smaller while the dialog is open: the fitted picture is refitted and the zoom bar redrawn,
+  // while the editor's commands are off.
+  const zoomLevel = page.getByRole('group', { name: 'Zoom' }).getByLabel('Zoom level');
+  const before = await zoomLevel.textContent();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await expect(zoomLevel).not.toHaveText(before ?? '');
+  await editor.discardDialog.getByRole('button', { name: 'Keep painting' }).click();
+  await expect(editor.discardDialog).toBeHidden();
+
+  await expect(editor.button('Zoom in')).toBeEnabled();
+  await expect(editor.button('Fit to window')).toBeEnabled();
+  await expect(editor.tool('Brush')).toBeEnabled();
+  await expect(editor.button(/^Undo/)).toBeEnabled();
+  await expect(editor.button('New (discard this draft)')).toBeEnabled();
+});

@@ -1,5 +1,6 @@
 // A toolbar button driven by a registered command: its label, shortcut hint and enabled state come from the registry.
 import type { ReactNode } from 'react';
+import { useAnyDialogOpen } from '../../commands/dialog-open';
 import { getCommand, runCommand, shortcutLabel } from '../../commands/registry';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
 }
 
 export function CommandButton({ id, children, pressed, className, label }: Props) {
+  // Redrawn when a dialog opens or closes: the command may be off only while one is open.
+  useAnyDialogOpen();
   const command = getCommand(id);
   const name = label ?? command?.label ?? id;
   const hint = command?.shortcut ? `${name} (${shortcutLabel(command.shortcut)})` : name;
