@@ -243,11 +243,11 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     menu,
     launch,
     start: async () => {
-      // A library indexed from its folders (first start, or the index file lost) answered the newest pages while it was
-      // read: once it is whole, the window asks again (counts, damaged folders, the order of late records).
+      // The index answered pages while it loaded (a first build from the folders, or its file being checked against
+      // them): if the load changed anything, the window asks again (counts, damaged folders, records changed outside).
       const { index } = place.library;
       void index.ready().then(() => {
-        if (index.lastLoad?.rebuilt) deps.emit('library.changed', {});
+        if (index.lastLoad?.changed) deps.emit('library.changed', {});
       }, () => undefined);
       // The badge counts what is in flight from the start, before the engine writes to those records again.
       signals.seed(await place.library.unfinished());

@@ -138,12 +138,14 @@ export class LibraryIndex {
   private loading: Promise<void> | undefined;
   /** While the first build (no index file) reads the folders: how many there are, and pages waiting for more rows. */
   private building: { folders: number; waiting: Set<() => void> } | undefined;
+  /** While an index read from its file is compared with the folders (one stat each): its rows answer pages meanwhile. */
+  private checking = false;
   private dirty = false;
   private version = 0;
   private sorted: IndexRow[] | undefined;
   private lastQuery: { key: string; version: number; rows: IndexRow[] } | undefined;
   /** What the last load did: rebuilt from scratch, or read the file and re-read `reread` changed folders. */
-  lastLoad: { rebuilt: boolean; reread: number; ms: number } | undefined;
+  lastLoad: { rebuilt: boolean; reread: number; ms: number; changed: boolean } | undefined;
 
   constructor(readonly root: string) {}
 
@@ -159,16 +161,20 @@ export class LibraryIndex {
     if (saved) {
       for (const row of saved.rows) this.putRow(row);
       for (const d of saved.damaged) this.damaged.set(d.folder, d);
+      this.checking = true;
     } else this.building = { folders: 0, waiting: new Set() };
+    const before = `${this.version}:${this.damaged.size}`;
     let reread: number;
     try {
       reread = await this.sync();
     } finally {
       const waiting = this.building?.waiting;
       this.building = undefined;
+      this.checking = false;
       for (const wake of waiting ?? []) wake();
     }
-    this.lastLoad = { rebuilt: !saved, reread, ms: performance.now() - started };
+    const changed = !saved || `${this.version}:${this.damaged.size}` !== before;
+    this.lastLoad = { rebuilt: !saved, reread, ms: performance.now() - started, changed };
     if (!saved || reread > 0) await this.write();
   }
 
@@ -249,16 +255,21 @@ export class LibraryIndex {
   /**
    * The newest rows, before the index is complete: while the first build reads the folders (newest first), a page of
    * the newest generations with no search or filter is answered as soon as its rows are read, so the first screen does
-   * not wait for 10,000 records. Resolves to undefined when the page must wait for the whole index (another query, or
-   * the build ended meanwhile); `folders` is how many generation folders the build found (the grid's places).
+   * not wait for 10,000 records; the grid has a place for each folder found. An index read from its file answers any
+   * page at once, while its rows are compared with the folders. Resolves to undefined when the page must wait for the
+   * whole index (another query during a first build, or the load ended meanwhile). Whoever asked early is told when
+   * the load changed anything (lastLoad.changed), and asks again.
    */
-  async early(q: ParsedLibraryQuery, end: number): Promise<{ rows: IndexRow[]; folders: number } | undefined> {
+  async early(q: ParsedLibraryQuery, end: number): Promise<{ rows: IndexRow[]; total: number; matching: number } | undefined> {
     this.ready().catch(() => undefined); // a failed build is told by ready() to the page that then waits for it
+    if (this.checking) {
+      const rows = this.query(q);
+      return { rows, total: this.rows.size, matching: rows.length };
+    }
     const unfiltered = q.sort === 'newest' && !isFiltered(q);
     while (this.building && unfiltered) {
-      if (this.building.folders > 0 && this.rows.size >= Math.min(end, this.building.folders)) {
-        return { rows: this.query(q), folders: this.building.folders };
-      }
+      const { folders } = this.building;
+      if (folders > 0 && this.rows.size >= Math.min(end, folders)) return { rows: this.query(q), total: folders, matching: folders };
       const { waiting } = this.building;
       await new Promise<void>((resolve) => {
         const wake = () => {

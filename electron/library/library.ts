@@ -202,10 +202,14 @@ export class Library {
 
   /** One page of the generations matching `query`, read in full from their folders (only the page is read). */
   async page(query: ParsedLibraryQuery, offset: number, limit: number): Promise<{ total: number; matching: number; items: GenerationRecord[]; damaged: number }> {
-    // While the index is first built, the newest pages are answered from the rows read so far (the grid has a place
-    // for every folder found); the build's end is told to the window (library.changed), which asks again.
+    // While the index loads, pages are answered from the rows it has (the newest read so far of a first build, or the
+    // rows of its file while they are checked against the folders); a load that changed anything is told to the
+    // window (library.changed), which asks again.
     const early = await this.index.early(query, offset + limit);
-    if (early) return { total: early.folders, matching: early.folders, items: await this.records(early.rows.slice(offset, offset + limit)), damaged: 0 };
+    if (early) {
+      const items = await this.records(early.rows.slice(offset, offset + limit));
+      return { total: early.total, matching: early.matching, items, damaged: this.index.problems().length };
+    }
     await this.index.ready();
     const rows = this.index.query(query);
     return { total: this.index.size, matching: rows.length, items: await this.records(rows.slice(offset, offset + limit)), damaged: this.index.problems().length };
