@@ -175,7 +175,9 @@ test('a frame swapped into the end slot while camera control is in use is kept, 
   const { composer } = await setUp(studio);
   const frames = new FramesPanel(studio.page);
   await frames.open('end', END);
+  await expect(composer.feature('End frame')).toBeChecked(); // the file is read before it is set
   await composer.cameraMovement.selectOption({ label: 'Simple (one axis)' });
+  await expect(composer.switchDialog).toHaveAccessibleName('Use camera control instead?');
   await composer.answerSwitch('yes');
   await composer.cameraAxis('pan').check();
   await composer.setCameraAmount(-3.5);
