@@ -96,7 +96,14 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     now,
     desktop: deps.desktop,
     // Generations another program adds or moves on while the app runs reach the grid without a restart.
-    onOutsideChange: () => deps.emit('library.changed', {}),
+    onOutsideChange: () => {
+      deps.emit('library.changed', {});
+      // A generation another program finished leaves the badge's count (the engine never saw it end).
+      void place.library.unfinished().then(
+        (ids) => signals.sync(ids),
+        () => undefined,
+      );
+    },
     ...(deps.log ? { log: deps.log } : {}),
   });
   const profiles = new ProfileStore(store);

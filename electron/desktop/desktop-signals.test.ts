@@ -115,6 +115,18 @@ describe('notifications', () => {
     expect(shell.notifications).toHaveLength(0);
   });
 
+  it('does not tell later what ended while notifications were off', () => {
+    const { shell, prefs, signals, tick } = harness({ finished: false });
+    shell.focused = false;
+    signals.observe(record('a', 'processing'));
+    signals.observe(record('a', 'succeed'));
+    prefs.finished = true; // turned on before the batch would have been told
+    signals.observe(record('b', 'processing'));
+    signals.observe(record('b', 'succeed'));
+    tick();
+    expect(shell.notifications).toMatchObject([{ title: 'Video ready', body: 'a cat number b' }]);
+  });
+
   it('shortens a long prompt and names an empty one', () => {
     expect(notificationFor([{ id: 'a', ok: true, prompt: `${'x'.repeat(100)}` }]).body).toHaveLength(80);
     expect(notificationFor([{ id: 'a', ok: true, prompt: '  ' }]).body).toBe('No prompt');
@@ -131,6 +143,20 @@ describe('badge', () => {
     signals.observe(record('x', 'succeed'));
     signals.observe(record('y', 'given-up'));
     signals.observe(record('z', 'downloading'));
+    expect(shell.badgeCount).toBe(1);
+    signals.observe(record('z', 'succeed'));
+    expect(shell.badgeCount).toBe(0);
+  });
+
+  it('drops generations another program finished when the library says what is unfinished now', () => {
+    const { shell, signals } = harness();
+    signals.seed(['x', 'y']);
+    signals.observe(record('z', 'processing'));
+    expect(shell.badgeCount).toBe(3);
+    // x was finished by the command line: the engine never wrote it, the index no longer lists it.
+    signals.sync(['y', 'z', 'w']);
+    expect(shell.badgeCount).toBe(3);
+    signals.sync(['z']);
     expect(shell.badgeCount).toBe(1);
     signals.observe(record('z', 'succeed'));
     expect(shell.badgeCount).toBe(0);
@@ -160,10 +186,16 @@ describe('taskbar progress', () => {
     expect(shell.progress).toBe(0.25);
     signals.observe(record('a', 'downloading', { download: { receivedBytes: 1000, totalBytes: 1000 } }));
     expect(shell.progress).toBe(0.5);
+    // A finished clip stays in the sums while others download: the bar never goes back (it was 1/3 here).
     signals.observe(record('a', 'succeed'));
-    expect(shell.progress).toBeCloseTo(1 / 3);
+    expect(shell.progress).toBe(0.5);
+    signals.observe(record('b', 'downloading', { download: { receivedBytes: 2000, totalBytes: 3000 } }));
+    expect(shell.progress).toBe(0.75);
     signals.observe(record('b', 'succeed'));
     expect(shell.progress).toBeUndefined();
+    // The next download starts a bar of its own.
+    signals.observe(record('c', 'downloading', { download: { receivedBytes: 100, totalBytes: 400 } }));
+    expect(shell.progress).toBe(0.25);
   });
 
   it('stays off when turned off, and is removed at once when turned off mid-download', () => {

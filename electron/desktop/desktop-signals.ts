@@ -23,6 +23,11 @@ export interface DesktopSignals {
   observe(record: GenerationRecord): void;
   /** Generations known to be unfinished at start (from the index), before the engine writes to them. */
   seed(unfinishedIds: string[]): void;
+  /**
+   * The library's unfinished generations now (from the index, after another program changed the library): those that
+   * ended elsewhere (the command line, a second instance) leave the count, so the badge never stays stuck.
+   */
+  sync(unfinishedIds: string[]): void;
   /** The notification settings changed: the badge and bar follow at once. */
   refresh(): void;
   /** Forget everything (the library moved: another set of generations). */
@@ -62,6 +67,8 @@ export function createDesktopSignals(deps: DesktopSignalsDeps): DesktopSignals {
   let timer: { cancel(): void } | undefined;
   let badgeShown: number | undefined;
   let progressShown: number | undefined | null = null; // null: never set
+  /** Sizes of clips that finished downloading while others still download: kept in the sums so the bar never goes back. */
+  const downloaded = new Map<string, number>();
 
   const showBadge = () => {
     const count = deps.preferences().badge ? inFlight.size : 0;
@@ -77,6 +84,11 @@ export function createDesktopSignals(deps: DesktopSignalsDeps): DesktopSignals {
       if (!download?.totalBytes) continue;
       received += Math.min(download.receivedBytes, download.totalBytes);
       total += download.totalBytes;
+    }
+    if (total === 0) downloaded.clear(); // the last download ended: the next ones start a new bar
+    for (const bytes of downloaded.values()) {
+      received += bytes;
+      total += bytes;
     }
     const fraction = deps.preferences().progress && total > 0 ? received / total : undefined;
     if (fraction === progressShown) return;
@@ -101,12 +113,15 @@ export function createDesktopSignals(deps: DesktopSignalsDeps): DesktopSignals {
   return {
     observe(record) {
       const wasInFlight = inFlight.has(record.id);
+      const download = inFlight.get(record.id);
       if (!isFinished(record.status)) {
         inFlight.set(record.id, record.status === 'downloading' ? record.download : undefined);
       } else {
         inFlight.delete(record.id);
-        // Only an end seen happening here: not a record read at start, nor one the person cancelled or gave up.
-        if (wasInFlight && (record.status === 'succeed' || record.status === 'failed')) {
+        if (download?.totalBytes) downloaded.set(record.id, download.totalBytes);
+        // Only an end seen happening here (not a record read at start, nor one the person cancelled or gave up), and
+        // told only when notifications are on as it ends: turning them on later does not tell old news.
+        if (wasInFlight && (record.status === 'succeed' || record.status === 'failed') && deps.preferences().finished) {
           batch.push({ id: record.id, ok: record.status === 'succeed', prompt: record.settings.prompt });
           timer ??= deps.schedule(flush, NOTIFY_BATCH_MS);
         }
@@ -118,6 +133,13 @@ export function createDesktopSignals(deps: DesktopSignalsDeps): DesktopSignals {
       for (const id of ids) if (!inFlight.has(id)) inFlight.set(id, undefined);
       showBadge();
     },
+    sync(ids) {
+      const now = new Set(ids);
+      for (const id of [...inFlight.keys()]) if (!now.has(id)) inFlight.delete(id);
+      for (const id of ids) if (!inFlight.has(id)) inFlight.set(id, undefined);
+      showBadge();
+      showProgress();
+    },
     refresh() {
       showBadge();
       showProgress();
@@ -127,6 +149,7 @@ export function createDesktopSignals(deps: DesktopSignalsDeps): DesktopSignals {
       timer = undefined;
       batch = [];
       inFlight.clear();
+      downloaded.clear();
       showBadge();
       showProgress();
     },

@@ -1,6 +1,6 @@
 // The index is a cache of the folders: rebuilt when missing, stale or of another version; updated as records are
 // written; damaged folders listed with their reason; queries (search, filters, sort) over it.
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,25 @@ describe('library index', () => {
     expect(index.lastLoad).toMatchObject({ rebuilt: false, reread: 1 });
     expect(index.size).toBe(9);
     expect(index.query(q({ search: 'command line' })).map((r) => r.id)).toEqual([changed.id]);
+  });
+
+  it('lists a copy set aside for carrying the same id as soon as the kept folder goes, and at later starts', async () => {
+    const [made] = makeLibrary(root, 1, { now: NOW });
+    if (!made) throw new Error('one generation expected');
+    const copy = `${made.folder} copy`;
+    await cp(join(root, made.folder), join(root, copy), { recursive: true });
+    const index = new LibraryIndex(root);
+    await index.ready();
+    expect(index.folderOf(made.id)).toBe(made.folder);
+    // The original is removed by hand; the watcher names it.
+    await rm(join(root, made.folder), { recursive: true });
+    await index.recheck([made.folder]);
+    expect(index.folderOf(made.id)).toBe(copy);
+    expect(index.size).toBe(1);
+    await index.save(); // as at quit
+    const next = new LibraryIndex(root);
+    await next.ready();
+    expect(next.folderOf(made.id)).toBe(copy);
   });
 
   it('lists a damaged or half-written folder with its reason and never stops the rest', async () => {

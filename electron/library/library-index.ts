@@ -47,6 +47,8 @@ export interface IndexRow {
 
 interface DamagedRow extends LibraryProblem {
   stamp: string;
+  /** A copy of a listed generation's folder: that generation's id (the copy is listed when the kept folder goes). */
+  sameIdAs?: string;
 }
 
 interface IndexFile {
@@ -242,7 +244,12 @@ export class LibraryIndex {
       // either. The folder named as the app names it is kept, else the first met; the other is reported.
       const keepExisting = isOwnFolder(existing.folder, row.id) || !isOwnFolder(row.folder, row.id);
       const [keep, drop] = keepExisting ? [existing, row] : [row, existing];
-      this.damaged.set(drop.folder, { folder: drop.folder, message: `same id as ${keep.folder} (${row.id}); only ${keep.folder} is listed`, stamp: drop.stamp });
+      this.damaged.set(drop.folder, {
+        folder: drop.folder,
+        message: `same id as ${keep.folder} (${row.id}); only ${keep.folder} is listed`,
+        stamp: drop.stamp,
+        sameIdAs: row.id,
+      });
       if (keepExisting) return;
       this.folders.delete(existing.folder);
     }
@@ -334,7 +341,12 @@ export class LibraryIndex {
     this.damaged.delete(folder);
     if (id === undefined) return;
     this.folders.delete(folder);
-    if (this.rows.get(id)?.folder === folder) this.rows.delete(id);
+    if (this.rows.get(id)?.folder === folder) {
+      this.rows.delete(id);
+      // A copy set aside for carrying the same id now stands for the generation (its stamp alone would never say so).
+      const copy = [...this.damaged.values()].find((d) => d.sameIdAs === id);
+      if (copy) this.readFolder(copy.folder);
+    }
     this.changed();
     this.scheduleSave();
   }

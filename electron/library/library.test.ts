@@ -59,6 +59,19 @@ describe('create', () => {
   });
 });
 
+describe('get', () => {
+  it('finds a generation whose folder another program renamed while the app runs, and updates it there', async () => {
+    const made = await library.create(spec('renamed elsewhere'));
+    expect((await library.get(made.id))?.folder).toBe(made.folder); // now known by its folder
+    const moved = `${made.folder}-kept`;
+    await cp(join(root, made.folder), join(root, moved), { recursive: true });
+    await rm(join(root, made.folder), { recursive: true });
+    expect((await library.get(made.id))?.settings.prompt).toBe('renamed elsewhere');
+    await library.update(made.id, (r) => void (r.creditsCharged = '1'));
+    expect(JSON.parse(await readFile(join(root, moved, RECORD_FILE), 'utf8')).creditsCharged).toBe('1');
+  });
+});
+
 describe('update', () => {
   it('persists a change made by a callback that mutates and returns nothing', async () => {
     const { id } = await library.create(spec());

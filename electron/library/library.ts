@@ -129,9 +129,26 @@ export class Library {
   }
 
   async get(id: string): Promise<GenerationRecord | undefined> {
-    const folder = this.folders.get(id) ?? (await this.index.ready().then(() => this.index.folderOf(id))) ?? (await this.findFolder(id));
-    if (!folder) return undefined;
-    return this.readRecord(folder);
+    const cached = this.folders.get(id);
+    if (cached) {
+      try {
+        return await this.readRecord(cached);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+        // Renamed (or removed) by another program while the app runs: looked for again below, not an error until restart.
+        this.folders.delete(id);
+      }
+    }
+    const indexed = await this.index.ready().then(() => this.index.folderOf(id));
+    if (indexed && indexed !== cached) {
+      try {
+        return await this.readRecord(indexed);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    const found = await this.findFolder(id);
+    return found ? this.readRecord(found) : undefined;
   }
 
   /** Apply `change` to the stored record and write it back atomically. */
@@ -264,7 +281,7 @@ export class Library {
 
   private async readRecord(folder: string): Promise<GenerationRecord> {
     const text = await readFile(join(this.root, folder, RECORD_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new Error(error.code === 'ENOENT' ? `${RECORD_FILE} is missing` : `${RECORD_FILE} cannot be read: ${error.message}`);
+      throw new Error(error.code === 'ENOENT' ? `${RECORD_FILE} is missing` : `${RECORD_FILE} cannot be read: ${error.message}`, { cause: error });
     });
     let parsed: unknown;
     try {
@@ -274,4 +291,9 @@ export class Library {
     }
     return migrateRecord(parsed, folder);
   }
+}
+
+/** A record whose file (or folder) is not there: the error readRecord throws for ENOENT. */
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
