@@ -11,6 +11,7 @@ import type { TaskData } from '../../shared/kling/wire';
 import { applyTask } from '../../shared/library/apply-task';
 import { migrateRecord } from '../../shared/library/migrate';
 import { LibraryIndex } from './library-index';
+import { lockRecord } from './lock';
 import type { ParsedLibraryQuery } from '../../shared/library/query';
 
 export const RECORD_FILE = 'generation.json';
@@ -18,6 +19,8 @@ export const RECORD_FILE = 'generation.json';
 export interface LibraryDeps {
   root: string;
   now?: () => Date;
+  /** How a write waits while another process writes the same record (real time unless a test steers it). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 export interface NewGeneration {
@@ -45,8 +48,12 @@ const isOwnFolder = (folder: string, id: string): boolean => folder.endsWith(`_$
 export class Library {
   readonly root: string;
   private readonly now: () => Date;
+  private readonly pause: (ms: number) => Promise<void>;
   private readonly folders = new Map<string, string>();
-  /** Writes to one record are serialised so that two updates never interleave their read-modify-write. */
+  /**
+   * Writes to one record are serialised so that two updates never interleave their read-modify-write: in this process
+   * by chaining them, across processes (the command line, another window) by the record lock.
+   */
   private readonly writeChains = new Map<string, Promise<unknown>>();
   /** Keyed to this root: a library moved elsewhere is another Library with its own index file. */
   readonly index: LibraryIndex;
@@ -54,6 +61,7 @@ export class Library {
   constructor(deps: LibraryDeps) {
     this.root = resolve(deps.root);
     this.now = deps.now ?? (() => new Date());
+    this.pause = deps.pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.index = new LibraryIndex(this.root);
   }
 
@@ -155,14 +163,21 @@ export class Library {
   async update(id: string, change: (record: GenerationRecord) => GenerationRecord | void): Promise<GenerationRecord> {
     const previous = this.writeChains.get(id) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(async () => {
-      const record = await this.get(id);
-      if (!record) throw new Error(`No generation ${id} in the library`);
-      const draft = structuredClone(record);
-      const changed = change(draft) ?? draft;
-      changed.updatedAt = this.now().toISOString();
-      await writeFileAtomic(join(this.root, record.folder, RECORD_FILE), JSON.stringify(changed, null, 2));
-      this.index.put(changed);
-      return changed;
+      const found = await this.get(id);
+      if (!found) throw new Error(`No generation ${id} in the library`);
+      const unlock = await lockRecord(this.folderPath(found), this.pause);
+      try {
+        // Read again under the lock: another process may have written it since.
+        const record = await this.readRecord(found.folder);
+        const draft = structuredClone(record);
+        const changed = change(draft) ?? draft;
+        changed.updatedAt = this.now().toISOString();
+        await writeFileAtomic(join(this.root, record.folder, RECORD_FILE), JSON.stringify(changed, null, 2));
+        this.index.put(changed);
+        return changed;
+      } finally {
+        await unlock();
+      }
     });
     this.writeChains.set(id, next);
     try {

@@ -1,13 +1,13 @@
 // Cancelling is only possible while Kling has not seen the task: Kling offers no cancel, so a generation whose
 // create may have reached it runs to its end. And a generation whose profile is gone waits instead of failing.
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelRefused, createTaskEngine } from './engine';
-import { addGeneration, creates, isCreate, KEY, makeRig, readRecordFromDisk, startWorld, type World } from './engine-harness';
-import { Library } from '../library/library';
+import { addGeneration, creates, isCreate, KEY, makeRig, readRecordFile, readRecordFromDisk, startWorld, type World } from './engine-harness';
+import { Library, RECORD_FILE } from '../library/library';
 import { sandboxProvider } from './sandbox-provider';
 
 let world: World;
@@ -183,6 +183,38 @@ describe('a generation driven by another process', () => {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));
     }
+  });
+
+  it('writes its note under the record lock, so what the other process writes meanwhile is not lost', async () => {
+    const waiting: (() => void)[] = [];
+    const rig = makeRig(world, { recordPause: () => new Promise<void>((resolve) => waiting.push(resolve)) });
+    const record = await addGeneration(rig.library);
+    const folder = rig.library.folderPath(record);
+    const note = async () => (await readRecordFromDisk(world.root, record.id))?.error?.message;
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const holder = JSON.stringify({ pid: other.pid, host: hostname() });
+      await writeFile(join(folder, '.driver.lock'), holder);
+      // The other process drives it and is in the middle of a write: it has read the record and holds its lock.
+      const itsCopy = await readRecordFile(world.root, record.folder);
+      await writeFile(join(folder, '.record.lock'), holder);
+      rig.engine.start(record.id);
+      // The engine has found it driven elsewhere: it is writing its note (or waiting to).
+      await expect.poll(async () => waiting.length > 0 || (await note()) !== undefined).toBe(true);
+      // The other process's write lands (Kling took its create), then it lets go of the record.
+      await writeFile(join(folder, RECORD_FILE), JSON.stringify({ ...itsCopy, status: 'submitted', taskId: 'task-sent-elsewhere' }));
+      await rm(join(folder, '.record.lock'));
+      for (const wake of waiting.splice(0)) wake();
+
+      await expect.poll(note).toMatch(/^Being followed by another program/);
+      expect(await readRecordFromDisk(world.root, record.id)).toMatchObject({ status: 'submitted', taskId: 'task-sent-elsewhere' });
+      rig.engine.stop();
+      await rig.engine.idle();
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    expect(creates(world.server)).toHaveLength(0);
   });
 });
 

@@ -66,11 +66,13 @@ export interface RigOptions {
   log?: (message: string) => void;
   /** Called with every record the engine saves, after `seen` is updated. */
   onChange?: (record: GenerationRecord) => void;
+  /** How the library waits while another process writes a record (see Library's `pause`). */
+  recordPause?: (ms: number) => Promise<void>;
 }
 
 /** An engine over the world's library folder, its provider and a sleep that moves the sandbox's clock. */
 export function makeRig(world: World, options: RigOptions = {}): Rig {
-  const library = new Library({ root: world.root, now: () => new Date(world.clock.t) });
+  const library = new Library({ root: world.root, now: () => new Date(world.clock.t), ...(options.recordPause ? { pause: options.recordPause } : {}) });
   const fetchImpl = options.fetch ?? fetch;
   const provider = { ...sandboxProvider(world.server.baseUrl, KEY, fetchImpl), concurrency: options.concurrency ?? 3 };
   const seen = new Map<string, GenerationStatus[]>();

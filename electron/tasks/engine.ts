@@ -359,6 +359,8 @@ export function createTaskEngine(deps: EngineDeps): TaskEngine {
         };
       }
       if (attempt === 0) {
+        // The one write to a record another process drives: save() goes through the library's record lock, which that
+        // process's writes take too, so neither write is lost.
         await save(id, (r) => void (r.error = { message: 'Being followed by another program (the command line?); shown here as it goes.' }));
       }
       await pause(LOCK_RECHECK_MS, id);
