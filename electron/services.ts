@@ -95,8 +95,12 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     root: settings.libraryPath() ?? defaultLibraryRoot,
     now,
     desktop: deps.desktop,
-    // Generations another program adds or moves on while the app runs reach the grid without a restart.
-    onOutsideChange: () => {
+    // Generations another program adds or moves on while the app runs reach the grid without a restart: a changed
+    // record updates its card (and the player open on it); only a change of the lists makes the window load its pages
+    // again (not a download's progress, written a few times a second).
+    onOutsideChange: ({ list, records }) => {
+      for (const record of records) deps.emit('generation.updated', toView(record, deps.mediaUrl));
+      if (!list) return;
       deps.emit('library.changed', {});
       // A generation another program finished leaves the badge's count (the engine never saw it end).
       void place.library.unfinished().then(

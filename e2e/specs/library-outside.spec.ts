@@ -1,9 +1,12 @@
 // The library folder shared with other programs while the app runs: the command line (`npm run kling`) or a second
 // app instance adding generations and moving them on, without a restart of this one.
-import { expect, test } from '../fixtures';
+import { copyFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, SAMPLE_CLIP, test } from '../fixtures';
 import { makeLibrary, promptOf } from '../fixtures/make-library';
 import { Library, type NewGeneration } from '../../electron/library/library';
 import { LibraryPage } from '../pages/library-page';
+import { PlayerPage } from '../pages/player-page';
 
 const FROM_CLI = 'A heron lifts off the misty river';
 const CLI_PROFILE = { id: 'sandbox', kind: 'sandbox', label: 'Sandbox' } as const;
@@ -70,4 +73,40 @@ test('deleting while the command line adds and finishes a generation leaves the 
   await again.open();
   await again.expectCount('7 generations');
   await expect(again.card(FROM_CLI)).toBeVisible();
+});
+
+test('a download the command line runs shows its progress on the card and in the open player, and the clip plays when it ends', async ({ studio }) => {
+  makeLibrary(studio.libraryRoot, 2);
+  await studio.restart();
+  const library = new LibraryPage(studio.page);
+  await library.open();
+  await library.expectCount('2 generations');
+
+  const cli = new Library({ root: studio.libraryRoot });
+  const made = await cli.create(cliGeneration(FROM_CLI));
+  await cli.update(made.id, (r) => {
+    r.status = 'downloading';
+    r.download = { receivedBytes: 250, totalBytes: 1_000 };
+  });
+  const status = library.card(FROM_CLI).getByRole('status', { name: 'Status' });
+  await expect(status).toHaveText('Downloading 25%');
+  // Its progress, as `npm run kling` saves it a few times a second: the card follows.
+  await cli.update(made.id, (r) => void (r.download = { receivedBytes: 750, totalBytes: 1_000 }));
+  await expect(status).toHaveText('Downloading 75%');
+
+  // Enter opens any generation: the player says there is no clip yet, and plays it once the command line has it.
+  await library.card(FROM_CLI).focus();
+  await studio.page.keyboard.press('Enter');
+  const player = new PlayerPage(studio.page);
+  await expect(player.dialog.getByText('No clip yet: this generation is not ready.')).toBeVisible();
+  await copyFile(SAMPLE_CLIP, join(cli.folderPath(made), 'result.mp4'));
+  const { size } = await stat(SAMPLE_CLIP);
+  await cli.update(made.id, (r) => {
+    r.status = 'succeed';
+    r.result = { file: 'result.mp4', bytes: size };
+    delete r.download;
+  });
+  await player.waitForPlaying();
+  await player.button('Close player').click();
+  await expect(status).toHaveText('Ready');
 });

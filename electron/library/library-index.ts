@@ -127,6 +127,31 @@ export function readRecordSync(root: string, folder: string): { record: Generati
   return { record: migrateRecord(parsed, folder), stamp: file.stamp };
 }
 
+/** What the index learnt from a look at folders another program may have changed. */
+export interface OutsideChange {
+  /** The lists changed: a generation came or went, or changed what a list, a search, a filter or a count shows of it. */
+  list: boolean;
+  /** Records read again because they changed on disk (a status, a download's progress, an error), newest state. */
+  records: GenerationRecord[];
+}
+
+/** Whether two rows of one generation list, sort, match, count and price alike (their stamps may differ). */
+function sameListing(a: IndexRow, b: IndexRow): boolean {
+  return (
+    a.id === b.id &&
+    a.folder === b.folder &&
+    a.createdMs === b.createdMs &&
+    a.status === b.status &&
+    a.model === b.model &&
+    a.profileId === b.profileId &&
+    a.profileLabel === b.profileLabel &&
+    a.features.join() === b.features.join() &&
+    samePrice(a.price, b.price) &&
+    a.credits === b.credits &&
+    a.text === b.text
+  );
+}
+
 export interface QueryResult {
   total: number;
   rows: IndexRow[];
@@ -190,8 +215,11 @@ export class LibraryIndex {
     }
   }
 
-  /** Compare every folder's stamp with its row; read again what changed. Returns how many folders were read. */
-  private async sync(): Promise<number> {
+  /**
+   * Compare every folder's stamp with its row; read again what changed (each record read goes to `read`). Returns how
+   * many folders were read.
+   */
+  private async sync(read?: GenerationRecord[]): Promise<number> {
     let names: string[];
     try {
       names = readdirSync(this.root, { withFileTypes: true })
@@ -220,25 +248,40 @@ export class LibraryIndex {
       // A folder never seen is read at once (its stamp comes with it); a known one only when its stamp changed.
       if (known !== undefined && known === stampOf(join(this.root, folder, RECORD_FILE))) continue;
       reread += 1;
-      this.readFolder(folder);
+      const record = this.readFolder(folder);
+      if (record) read?.push(record);
     }
     return reread;
   }
 
-  private readFolder(folder: string): void {
-    this.dropFolder(folder);
-    this.damaged.delete(folder);
+  /** Read one folder's record into the index (or list the folder as damaged); the record, when it could be read. */
+  private readFolder(folder: string): GenerationRecord | undefined {
+    const id = this.folders.get(folder);
     try {
       const { record, stamp } = readRecordSync(this.root, folder);
+      // The same generation in the same folder: its row is replaced in place (unchanged rows keep the lists as they are).
+      if (id !== record.id) this.dropFolder(folder);
+      this.damaged.delete(folder);
       this.put(record, stamp);
+      // A copy set aside for carrying a listed generation's id is no record of that generation.
+      return this.rows.get(record.id)?.folder === folder ? record : undefined;
     } catch (error) {
+      this.dropFolder(folder);
       this.damaged.set(folder, { folder, message: (error as Error).message, stamp: stampOf(join(this.root, folder, RECORD_FILE)) });
       this.changed();
+      return undefined;
     }
   }
 
   private putRow(row: IndexRow): void {
     const existing = this.rows.get(row.id);
+    if (existing && existing.folder === row.folder && sameListing(existing, row)) {
+      // Only the record's stamp moved (a download's progress, a note): nothing a list, a search or a count shows of
+      // it changed, so the lists stay as they are and the window is not asked to load its pages again.
+      existing.stamp = row.stamp;
+      this.damaged.delete(row.folder);
+      return;
+    }
     if (existing && existing.folder !== row.folder) {
       // A copied folder carries the same id: listing both would show one generation twice and send updates to
       // either. The folder named as the app names it is kept, else the first met; the other is reported.
@@ -298,13 +341,16 @@ export class LibraryIndex {
 
   /**
    * Look again at folders another program may have touched (named by the library watcher): read what changed, drop
-   * what is gone. Without names (the watcher could not say which), every folder is compared. True when the index
-   * changed.
+   * what is gone. Without names (the watcher could not say which), every folder is compared. Says whether the lists
+   * changed (a generation came or went, or changed what a list, a search or a count shows of it) and which records
+   * were read again because they changed on disk.
    */
-  async recheck(folders?: Iterable<string>): Promise<boolean> {
+  async recheck(folders?: Iterable<string>): Promise<OutsideChange> {
     await this.ready();
     const before = `${this.version}:${this.damaged.size}`;
-    if (!folders) await this.sync();
+    const records: GenerationRecord[] = [];
+    let reread = 0;
+    if (!folders) reread = await this.sync(records);
     else {
       for (const folder of folders) {
         if (folder.startsWith('.') || folder.includes('/') || folder.includes('\\')) continue;
@@ -314,12 +360,15 @@ export class LibraryIndex {
         }
         const stamp = stampOf(join(this.root, folder, RECORD_FILE));
         const id = this.folders.get(folder);
-        if ((id ? this.rows.get(id)?.stamp : this.damaged.get(folder)?.stamp) !== stamp) this.readFolder(folder);
+        if ((id ? this.rows.get(id)?.stamp : this.damaged.get(folder)?.stamp) === stamp) continue;
+        reread += 1;
+        const record = this.readFolder(folder);
+        if (record) records.push(record);
       }
     }
-    const changed = `${this.version}:${this.damaged.size}` !== before;
-    if (changed) this.scheduleSave();
-    return changed;
+    const list = `${this.version}:${this.damaged.size}` !== before;
+    if (list || reread > 0) this.scheduleSave();
+    return { list, records };
   }
 
   /** Folders whose record may still change without a new folder appearing: unfinished and damaged ones. */

@@ -3,6 +3,7 @@
 // new folder at once; everything else reads `place.library` at the time of use, so it follows.
 import { Deletion } from './deletion';
 import { Library } from './library';
+import type { OutsideChange } from './library-index';
 import { LibraryWatcher } from './library-watcher';
 import type { DesktopShell } from '../desktop/desktop-shell';
 
@@ -10,8 +11,8 @@ export interface LibraryPlaceDeps {
   root: string;
   now(): Date;
   desktop: DesktopShell;
-  /** Another program changed the library folder: the window asks again for what it shows. */
-  onOutsideChange(): void;
+  /** Another program changed the library folder: records it changed, and whether the lists changed. */
+  onOutsideChange(change: OutsideChange): void;
   log?(message: string): void;
 }
 

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { libraryQuerySchema } from '../../shared/library/query';
 import { encodePng } from '../../shared/kling/test-images';
+import type { GenerationRecord } from '../../shared/library/generation';
 import { Library, type NewGeneration } from './library';
+import type { OutsideChange } from './library-index';
 import { LibraryWatcher } from './library-watcher';
 
 const spec = (prompt: string): NewGeneration => ({
@@ -20,14 +22,18 @@ let base: string;
 let root: string;
 let app: Library;
 let watcher: LibraryWatcher;
-let changes: number;
+/** What the watcher told, in order. */
+let told: OutsideChange[];
+/** How many times the window would have been asked to load its pages again. */
+const listChanges = () => told.filter((c) => c.list).length;
+const recordsTold = () => told.flatMap((c) => c.records);
 beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'ks-library-watch-'));
   root = join(base, 'library');
   await mkdir(root);
   app = new Library({ root });
-  changes = 0;
-  watcher = new LibraryWatcher({ index: app.index, onChange: () => (changes += 1), settleMs: 50, retryMs: 50 });
+  told = [];
+  watcher = new LibraryWatcher({ index: app.index, onChange: (change) => told.push(change), settleMs: 50, retryMs: 50 });
   await app.index.ready();
   watcher.start();
 });
@@ -44,7 +50,7 @@ describe('library watcher', () => {
     const cli = new Library({ root }); // the command line: its own process, its own Library over the same folder
     const made = await cli.create(spec('made by the command line'));
     await vi.waitFor(() => expect(prompts()).toEqual(['made by the command line']), WAIT);
-    expect(changes).toBeGreaterThan(0);
+    expect(listChanges()).toBeGreaterThan(0);
     expect(app.index.row(made.id)?.status).toBe('submitting');
 
     // Its record changes inside its folder (no event at the root): the unfinished folder is watched itself.
@@ -73,9 +79,35 @@ describe('library watcher', () => {
   it('says nothing about this process’s own writes, which reach the index directly', async () => {
     const made = await app.create(spec('made here'));
     await app.update(made.id, (r) => void (r.status = 'processing'));
-    await watcher.settled();
-    expect(changes).toBe(0);
-    expect(prompts()).toEqual(['made here']);
+    await app.update(made.id, (r) => void (r.download = { receivedBytes: 10, totalBytes: 100 }));
+    // Then another program adds one: its events come after ours, so once it is told, ours have been looked at.
+    const other = await new Library({ root }).create(spec('made by the command line'));
+    await vi.waitFor(() => expect(recordsTold().map((r) => r.id)).toContain(other.id), WAIT);
+    expect(recordsTold().map((r) => r.id)).toEqual([other.id]);
+    expect(prompts()).toEqual(['made by the command line', 'made here']);
+  });
+
+  it('tells a download’s progress written by another program as a changed record, never as a change of the lists', async () => {
+    const cli = new Library({ root });
+    const made = await cli.create(spec('downloaded by the command line'));
+    await cli.update(made.id, (r) => void (r.status = 'downloading'));
+    await vi.waitFor(() => expect(app.index.row(made.id)?.status).toBe('downloading'), WAIT);
+    const before = listChanges();
+    const progressTold = (bytes: number) => recordsTold().some((r: GenerationRecord) => r.id === made.id && r.download?.receivedBytes === bytes);
+    // As `npm run kling` saves it, a few times a second; each write is seen before the next.
+    for (const bytes of [1_000, 2_000, 3_000, 4_000, 5_000]) {
+      await cli.update(made.id, (r) => void (r.download = { receivedBytes: bytes, totalBytes: 8_000 }));
+      await vi.waitFor(() => expect(progressTold(bytes)).toBe(true), WAIT);
+    }
+    expect(listChanges()).toBe(before);
+    // Its end changes what the lists show (in flight → succeeded): told as such, with the record as it ended.
+    await cli.update(made.id, (r) => {
+      r.status = 'succeed';
+      delete r.download;
+    });
+    await vi.waitFor(() => expect(app.index.row(made.id)?.status).toBe('succeed'), WAIT);
+    await vi.waitFor(() => expect(listChanges()).toBe(before + 1), WAIT);
+    expect(told.at(-1)?.records.map((r) => [r.id, r.status])).toEqual([[made.id, 'succeed']]);
   });
 
   it('survives the library folder going away and coming back', async () => {

@@ -5,18 +5,25 @@
 // - So are the few folders whose record may still change without the root seeing it: unfinished generations (another
 //   program moves them on: submitted → processing → succeed) and damaged folders (a record still being written when
 //   its folder appeared). A recursive watch would cost one watch per folder, 10,000 in a big library.
-// - Events are gathered for a moment and the folders they name are looked at once (Linux sends several per write).
+// - Events are gathered for a moment and the folders they name are looked at once (Linux sends several per write, and
+//   a download writes its `.part` file many times a second).
+// - What is told is what changed: records read again (the window updates those cards and the open player), and
+//   whether the lists changed (the window loads its pages again). A download's progress, written by the command line
+//   a few times a second, is a record change only: it never makes the window reload.
 // - A missing root (not made yet, moved away) is waited for; a watch that fails is set up again a little later.
 // fs.watch is a hint, not a record: on file systems that do not report changes (some network shares) the index still
 // catches up at the next start, by the stamps.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { LibraryIndex } from './library-index';
+import type { LibraryIndex, OutsideChange } from './library-index';
 
 export interface LibraryWatcherDeps {
   index: LibraryIndex;
-  /** The index changed because of another program: the window asks again for what it shows. */
-  onChange(): void;
+  /**
+   * Another program changed the library: records it changed (newest state), and whether the lists changed (a
+   * generation came or went, or changed what a list shows of it). Told once per look, never with nothing in it.
+   */
+  onChange(change: OutsideChange): void;
   /** How long events are gathered before the folders are looked at. */
   settleMs?: number;
   /** How long before a root that is missing, or a watch that failed, is tried again. */
@@ -57,16 +64,6 @@ export class LibraryWatcher {
     this.root = undefined;
     for (const w of this.folders.values()) w.close();
     this.folders.clear();
-  }
-
-  /** Resolves once the events heard so far have been looked at (for tests and for an orderly stop). */
-  async settled(): Promise<void> {
-    while (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      await this.look();
-    }
-    await this.checking;
   }
 
   private get rootPath(): string {
@@ -133,9 +130,9 @@ export class LibraryWatcher {
           this.root = undefined;
           this.retryLater();
         }
-        const changed = await this.deps.index.recheck(folders);
+        const change = await this.deps.index.recheck(folders);
         this.followUnsettled();
-        if (changed && !this.stopped) this.deps.onChange();
+        if ((change.list || change.records.length > 0) && !this.stopped) this.deps.onChange(change);
       })
       .catch((error: Error) => this.deps.log?.(`library watcher: ${error.message}`));
     return this.checking;
