@@ -110,3 +110,34 @@ test('the editor’s single-key shortcuts do nothing while Settings is shown', a
   await studio.page.keyboard.press('E');
   await expect(editor.tool('Eraser')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('Ctrl+O and Ctrl+Enter do nothing behind Settings, and their menu items are off while it shows', async ({ studio }) => {
+  const { page, ui, sandbox } = studio;
+  await ui.openStartFrame(START);
+  await ui.prompt.fill('typed before Settings');
+  await expect(ui.generateButton).toBeEnabled();
+  let choosers = 0;
+  page.on('filechooser', () => void (choosers += 1));
+
+  const settings = new SettingsDialog(page);
+  await settings.openWithShortcut();
+  const menu = studio.host && new AppMenu(studio.host);
+  await menu?.expectEnabled('Open image…', false);
+  await menu?.expectEnabled('Generate', false);
+  await page.keyboard.press('Control+O');
+  await page.keyboard.press('Control+Enter');
+  await expect(settings.dialog).toBeVisible();
+  await settings.close();
+  await menu?.expectEnabled('Open image…', true);
+  await menu?.expectEnabled('Generate', true);
+
+  // Both work again once Settings is closed; what they do then is the one thing done (a press behind Settings that
+  // acted late would show as a second file dialog or a second request, with the old prompt).
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+O');
+  await chooser;
+  await ui.prompt.fill('typed after Settings');
+  await ui.prompt.press('Control+Enter');
+  await expect.poll(() => sandbox.received.filter((r) => r.method === 'POST').map((r) => (r.body as { prompt?: string }).prompt)).toEqual(['typed after Settings']);
+  expect(choosers).toBe(1);
+});

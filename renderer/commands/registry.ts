@@ -1,6 +1,7 @@
 // One registry of commands feeds the toolbar buttons, their tooltips, the keyboard shortcuts and the application
 // menu (commands/menu-sync.ts), so a shortcut shown in a tooltip or a menu is always the one that works.
 import type { MenuName } from '../../shared/desktop/menu';
+import { useView } from '../store/view';
 
 export type { MenuName };
 
@@ -47,6 +48,16 @@ export function getCommand(id: string): Command | undefined {
 /** Every registered command, in registration order (the shortcuts dialog lists them). */
 export function listCommands(): Command[] {
   return [...commands.values()];
+}
+
+/**
+ * Whether the work (the Create and Library views) is in front: no modal dialog open, and Settings not shown. Settings
+ * takes the work view's place as a modal dialog covers it, so a command that acts on the work (open a frame,
+ * generate) is off while either shows: a file opened or a request sent there would happen out of sight. Commands read
+ * it in `enabled`, so the shortcut, the menu item and the button agree.
+ */
+export function workInFront(): boolean {
+  return !document.querySelector('dialog[open]') && useView.getState().view !== 'settings';
 }
 
 export function runCommand(id: string): boolean {

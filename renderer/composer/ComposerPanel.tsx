@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { LIMITS } from '../../shared/kling/limits';
-import { registerCommands, shortcutLabel } from '../commands/registry';
+import { registerCommands, shortcutLabel, workInFront } from '../commands/registry';
 import { useComposer } from '../store/composer';
 import { FramesPanel } from './frames/FramesPanel';
 import { canGenerate, chosenProfile, generate } from './generate';
@@ -28,7 +28,7 @@ export function ComposerPanel() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', menu: 'generation', enabled: canGenerate, run: () => void generate() },
+        { id: 'generation.submit', label: 'Generate', shortcut: 'Mod+Enter', menu: 'generation', enabled: () => workInFront() && canGenerate(), run: () => void generate() },
       ]),
     [],
   );

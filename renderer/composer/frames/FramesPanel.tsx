@@ -1,7 +1,7 @@
 // The start and end frame slots of the composer, their file dialogs, paste, Swap, the frames' notice, the crop
 // dialog and the Undo toast. Every button runs a command from the one registry, so shortcuts and buttons agree.
 import { useEffect, useRef } from 'react';
-import { registerCommands, runCommand } from '../../commands/registry';
+import { registerCommands, runCommand, workInFront } from '../../commands/registry';
 import { useComposer } from '../../store/composer';
 import { acceptFrameFile, removeFrame, undoRemove } from '../accept-file';
 import { FrameSlot } from '../FrameSlot';
@@ -17,9 +17,6 @@ import './frames.css';
 /** Kling takes JPG/PNG, but anything Chromium decodes can be converted here, so the dialogs offer it too. */
 const ACCEPT = 'image/*,.jpg,.jpeg,.png,.webp,.avif,.gif,.bmp';
 
-/** Not behind a modal dialog (the crop tool, the player): a file picked there would land out of sight. */
-const noDialog = () => !document.querySelector('dialog[open]');
-
 export function FramesPanel() {
   const startInput = useRef<HTMLInputElement>(null);
   const endInput = useRef<HTMLInputElement>(null);
@@ -29,8 +26,8 @@ export function FramesPanel() {
   useEffect(
     () =>
       registerCommands([
-        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', menu: 'file', enabled: noDialog, run: () => startInput.current?.click() },
-        { id: 'frame.openEnd', label: 'Open end frame…', shortcut: 'Mod+Shift+O', menu: 'file', enabled: noDialog, run: () => endInput.current?.click() },
+        { id: 'frame.open', label: 'Open image…', shortcut: 'Mod+O', menu: 'file', enabled: workInFront, run: () => startInput.current?.click() },
+        { id: 'frame.openEnd', label: 'Open end frame…', shortcut: 'Mod+Shift+O', menu: 'file', enabled: workInFront, run: () => endInput.current?.click() },
         {
           id: 'frame.swap',
           label: 'Swap start and end frames',
