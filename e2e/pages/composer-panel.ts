@@ -110,9 +110,6 @@ export class ComposerPanel {
   insertVoice(n: number): Locator {
     return this.page.getByRole('button', { name: `Insert <<<voice_${n}>>>` });
   }
-  get voiceProblems(): Locator {
-    return this.page.getByRole('list', { name: 'Voice problems' });
-  }
 
   async chooseCamera(label: string): Promise<void> {
     await this.cameraMovement.selectOption({ label });

@@ -22,8 +22,11 @@ test('voices need kling-v2-6 and sound on; two at most; tokens go in at the curs
   await studio.ui.prompt.focus();
   await studio.page.keyboard.press('Home');
   await composer.voice(1).fill('voice-abc');
-  await expect(composer.voiceProblems).toContainText('Voices need sound');
-  await expect(composer.voiceProblems).toContainText('Voice 1 is not used');
+  // Each problem is said once, in the checklist (a click there goes to the field), as for every other field.
+  await expect(composer.check('Error', 'Voices need sound')).toBeVisible();
+  await expect(composer.check('Warning', 'Voice 1 is not used')).toBeVisible();
+  await expect(studio.page.getByText(/^Voices need sound/)).toHaveCount(1);
+  await expect(studio.page.getByText(/^Voice 1 is not used/)).toHaveCount(1);
   // The caret was at the start of the prompt: the token goes there.
   await studio.ui.prompt.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
   await composer.insertVoice(1).click();
@@ -36,7 +39,7 @@ test('voices need kling-v2-6 and sound on; two at most; tokens go in at the curs
   expect(studio.sandbox.received.filter((r) => r.method === 'POST')).toHaveLength(0);
 
   await composer.sound.check();
-  await expect(composer.voiceProblems).toBeHidden();
+  await expect(composer.checklist).toBeHidden();
   await expect(studio.page.getByText('billed at Kling’s “with voice” rate')).toBeVisible();
   await studio.ui.generateButton.click();
   await expect.poll(() => studio.sandbox.tasks().length).toBe(1);

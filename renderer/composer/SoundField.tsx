@@ -1,8 +1,8 @@
 // Sound and voices (kling-v2-6 and later). Voice ids go to voice_list; the prompt names them with <<<voice_1>>> and
-// <<<voice_2>>>, inserted at the prompt's cursor by the buttons here. Problems are validation's own (checkVoices).
+// <<<voice_2>>>, inserted at the prompt's cursor by the buttons here. Their problems are said in the checklist, as
+// every field's are (a click there comes back to the box it concerns), not again beside the boxes.
 import { LIMITS } from '../../shared/kling/limits';
 import { supportsSoundField } from '../../shared/kling/models';
-import { checkVoices } from '../../shared/kling/validate';
 import { useComposer } from '../store/composer';
 import { voicesOf } from './feature-use';
 
@@ -31,7 +31,6 @@ export function SoundField() {
       </p>
     );
   }
-  const problems = checkVoices({ voices: voicesOf(s), sound: s.sound ? 'on' : 'off', prompt: s.prompt });
   return (
     <div className="field sound-field">
       <label className="switch">
@@ -58,15 +57,6 @@ export function SoundField() {
           </button>
         </div>
       ))}
-      {problems.length > 0 && (
-        <ul className="voice-problems" aria-label="Voice problems">
-          {problems.map((p) => (
-            <li key={p.rule + p.field + p.message} className={`voice-problem voice-problem--${p.severity}`}>
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
       {voicesOf(s).length > 0 && <p className="field__note">A task with voices is billed at Kling’s “with voice” rate.</p>}
     </div>
   );

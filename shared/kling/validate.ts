@@ -121,8 +121,8 @@ function checkCfgScale(req: GenerationRequest): Problem[] {
 /** `<<<voice_1>>>` in the prompt refers to the first entry of voice_list (contract, `prompt`). */
 const VOICE_REFERENCE = /<<<voice_(\d+)>>>/g;
 
-/** Voice rules alone (the composer shows them beside the voice fields). */
-export function checkVoices(req: Pick<GenerationRequest, 'voices' | 'sound' | 'prompt'>): Problem[] {
+/** Voice rules: voice_list needs sound on, and each voice and each <<<voice_N>>> token needs the other. */
+function checkVoices(req: Pick<GenerationRequest, 'voices' | 'sound' | 'prompt'>): Problem[] {
   const voices = req.voices ?? [];
   const problems: Problem[] = [];
   if (voices.length > LIMITS.voicesMax) {
