@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { unitsFor } from '../../electron/sandbox/tasks';
 import { ComposerPanel } from '../pages/composer-panel';
+import { LibraryPage } from '../pages/library-page';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 
@@ -27,4 +28,28 @@ test('the last price of the same kind of task, times the variations, or no price
   // Another duration is another price: none known.
   await composer.option('Duration', '10 s').check();
   await expect(composer.cost).toContainText('No price known yet for kling-v1 Professional 10 s');
+});
+
+test('deleting the generation whose price is shown takes the price away, and undoing brings it back', async ({ studio }) => {
+  const { ui, page } = studio;
+  const composer = new ComposerPanel(page);
+  const library = new LibraryPage(page);
+  await ui.openStartFrame(START);
+  await ui.prompt.fill('priced, then deleted');
+  await ui.generateButton.click();
+  await expect(ui.cardStatus('priced, then deleted')).toHaveText('Ready', { timeout: 30_000 });
+  await expect(composer.cost).toContainText(`kling-v1 Standard 5 s cost ${unitsFor('std', '5')} credit`);
+
+  await library.open();
+  await library.card('priced, then deleted').focus();
+  await page.keyboard.press('Delete');
+  await expect(library.undoNotice).toContainText('Deleted 1 generation');
+  await library.tab('Create').click();
+  await expect(composer.cost).toContainText('No price known yet for kling-v1 Standard 5 s');
+
+  await library.open();
+  await library.undoNotice.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.card('priced, then deleted')).toBeVisible();
+  await library.tab('Create').click();
+  await expect(composer.cost).toContainText(`kling-v1 Standard 5 s cost ${unitsFor('std', '5')} credit`);
 });

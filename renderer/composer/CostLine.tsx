@@ -8,6 +8,7 @@ import { multiplyCredits, type LastPrice, type PriceKey } from '../../shared/lib
 import { studio } from '../api';
 import { creditsLabel } from '../library/card-facts';
 import { useComposer } from '../store/composer';
+import { useLibrary } from '../store/library';
 
 function usePriceKey(): PriceKey | undefined {
   const model = useComposer((s) => s.model);
@@ -17,12 +18,14 @@ function usePriceKey(): PriceKey | undefined {
   return model ? { model, mode, duration, sound } : undefined;
 }
 
-/** The last price of `key`, asked again when a generation succeeds (it may be the first of its kind). */
+/**
+ * The last price of `key`, asked again whenever the library changes: a generation that succeeds may be the first of its
+ * kind, and one deleted (or brought back by Undo, or removed by another program) may be the one whose price was shown.
+ */
 function useLastPrice(key: PriceKey | undefined): { key: string; price: LastPrice | null } | undefined {
   const id = key ? JSON.stringify(key) : '';
   const [answer, setAnswer] = useState<{ key: string; price: LastPrice | null }>();
-  const [charged, setCharged] = useState(0);
-  useEffect(() => studio.on('generation.updated', (g) => (g.status === 'succeed' ? setCharged((n) => n + 1) : undefined)), []);
+  const revision = useLibrary((l) => l.revision);
   useEffect(() => {
     if (!id) return;
     let live = true;
@@ -32,7 +35,7 @@ function useLastPrice(key: PriceKey | undefined): { key: string; price: LastPric
     return () => {
       live = false;
     };
-  }, [id, charged]);
+  }, [id, revision]);
   return answer?.key === id ? answer : undefined;
 }
 

@@ -28,6 +28,11 @@ export interface LibraryState {
   facets: LibraryPage['facets'];
   /** The Create view's strip: in flight first, then the newest. */
   recentIds: string[];
+  /**
+   * Counts the library's changes the window heard of (a generation came, went, came back or changed status): whatever
+   * main answers from the library (the composer's last price) asks again when it moves.
+   */
+  revision: number;
   setLoadError(message: string): void;
   upsert(item: GenerationView): void;
   open(id: string | undefined): void;
@@ -96,6 +101,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
 
   const reload = () => {
     generation += 1;
+    set((s) => ({ revision: s.revision + 1 }));
     requested.clear();
     loadPlaces(...wanted);
     void loadRecent();
@@ -112,6 +118,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
     damaged: 0,
     facets: { models: [], profiles: [] },
     recentIds: [],
+    revision: 0,
     setLoadError: (loadError) => set({ loadError, loaded: true }),
     // Events can arrive out of order (a progress write racing a final one): the newer record wins.
     upsert: (item) => {
