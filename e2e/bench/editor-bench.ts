@@ -216,9 +216,14 @@ async function main(): Promise<void> {
       });
       selects.push(Number(await ms.jsonValue()));
     }
+    // What the selection costs in memory once used: the engine (OpenCV's WebAssembly) and the photo its worker
+    // keeps for the document (64 MB at 4096²), in the same renderer process.
+    await collectGarbage(cdp);
+    const afterSelectMb = rendererRssMb(userDataDir);
     emit('editor.select.object_ms', Math.max(...selects), 1500, {
       runs: Object.fromEntries(boxes.map((b, i) => [b.name, round(selects[i] ?? NaN)])),
       engineLoadMs: loadMs,
+      rendererMbAfterSelects: round(afterSelectMb),
       size: `${SIZE}x${SIZE}`,
       source: 'release of the box → the mask drawn, engine already loaded (it loads when the tool is chosen)',
     });

@@ -12,6 +12,7 @@ import { pointAtTime } from '../../../shared/editor/path-speed';
 import { buildSprites } from '../preview/motion-preview';
 import { useCameraPreview } from '../preview/camera-preview';
 import { activeArea, useEditor, type ToolPreview } from '../store';
+import { prepareSelectionFrame } from '../selection/engine';
 import { setSelectionFrame } from '../selection/frame-pixels';
 import { selectionBusy, useSelectionUi } from '../selection/selection-store';
 import { tool, toolContext } from '../tools/tools';
@@ -68,6 +69,13 @@ export function EditorCanvas({ doc, image }: Props) {
     setSelectionFrame(image, doc);
     return () => setSelectionFrame(null, null);
   }, [image, doc]);
+  // A selection tool chosen: the photo goes to the selection worker now (again after a cancel ended the worker),
+  // so the first box or click does not wait for it.
+  const selecting = toolId === 'select-object' || toolId === 'magic-wand';
+  const selectionEngineState = useSelectionUi((s) => s.engine);
+  useEffect(() => {
+    if (image && selecting) prepareSelectionFrame(doc);
+  }, [image, doc, selecting, selectionEngineState]);
 
   // The overlay, one per document, drawn by the overlay layer (see overlay-surface.ts): a tint change redraws the
   // layer; pixel changes are put into the layer's canvas by the surface itself.

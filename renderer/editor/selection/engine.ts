@@ -1,4 +1,6 @@
 // The app's one selection engine. The worker is only made when a selection tool is first used.
+import type { EditorDocument } from '../model/document';
+import { photoFrame } from './frame-pixels';
 import { createSelectionEngine, SelectionCancelled, type SelectionEngine } from './selection-engine';
 import { tellUser, useSelectionUi } from './selection-store';
 
@@ -19,6 +21,16 @@ export function warmUpObjectSelect(): void {
     .catch((error: unknown) => {
       if (!(error instanceof SelectionCancelled)) tellUser(error instanceof Error ? error.message : String(error), 'error');
     });
+}
+
+/**
+ * A selection tool was chosen on `doc`: its photo goes to the worker now. A failure is not told here: the box or
+ * click that needs the photo asks for it again and tells why it could not have it.
+ */
+export function prepareSelectionFrame(doc: EditorDocument): void {
+  selectionEngine()
+    .prepare(photoFrame(doc))
+    .catch(() => {});
 }
 
 /** The document closed: the worker (if there is one) drops the photo it keeps for the magic wand. */

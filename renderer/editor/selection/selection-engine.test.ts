@@ -17,6 +17,18 @@ class FakeWorker {
   answer(message: SelectionResponse): void {
     this.onmessage?.({ data: message } as MessageEvent<SelectionResponse>);
   }
+  /** Answers the last request with a mask of `bytes` (width × 1). */
+  answerMask(bytes: number[]): SelectionRequest {
+    const request = this.sent.at(-1)!;
+    this.answer({ kind: 'mask', id: request.id, width: bytes.length, height: 1, mask: Uint8Array.from(bytes).buffer, ms: 1 });
+    return request;
+  }
+  /** Says the last request (a photo) is kept. */
+  answerReady(): SelectionRequest {
+    const request = this.sent.at(-1)!;
+    this.answer({ kind: 'ready', id: request.id });
+    return request;
+  }
 }
 
 function setUp() {
@@ -50,15 +62,18 @@ function frame(key: number, loads = { count: 0 }) {
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('selection engine (main-thread side of the worker)', () => {
-  it('makes no worker until asked, and places a box’s mask at its region', async () => {
+  it('makes no worker until asked, sends the photo before the box, and places the box’s mask at its region', async () => {
     const { engine, workers } = setUp();
     expect(workers).toHaveLength(0);
     const region = { x: 10, y: 20, width: 2, height: 1 };
-    const result = engine.selectObject(bitmap, region, { x: 11, y: 20, width: 1, height: 1 });
+    const result = engine.selectObject(frame(1), region, { x: 11, y: 20, width: 1, height: 1 });
+    await settle();
     const w = workers[0]!;
-    const request = w.sent[0];
-    expect(request).toMatchObject({ kind: 'object', box: { x: 1, y: 0, width: 1, height: 1 } });
-    w.answer({ kind: 'mask', id: request!.id, width: 2, height: 1, mask: Uint8Array.from([1, 0]).buffer, ms: 1 });
+    expect(w.sent).toHaveLength(1);
+    expect(w.answerReady()).toMatchObject({ kind: 'frame', frame: 1, pixels: bitmap });
+    await settle();
+    expect(w.sent[1]).toMatchObject({ kind: 'object', frame: 1, region, box: { x: 1, y: 0, width: 1, height: 1 } });
+    w.answerMask([1, 0]);
     expect(await result).toEqual({ region, data: Uint8Array.from([1, 0]) });
   });
 
@@ -73,6 +88,21 @@ describe('selection engine (main-thread side of the worker)', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('a cancel while the photo is being read sends no box: the request rejects as cancelled', async () => {
+    const { engine, workers } = setUp();
+    let release: (b: ImageBitmap) => void = () => {};
+    const slow = { key: 1, load: () => new Promise<ImageBitmap>((resolve) => (release = resolve)) };
+    const running = engine.selectObject(slow, { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    await settle();
+    engine.cancel();
+    release(bitmap);
+    await settle();
+    // The photo still goes (it is this document's, and kept for the next box); the box does not.
+    workers[0]!.answerReady();
+    await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
+    expect(workers[0]!.sent.map((r) => r.kind)).toEqual(['frame']);
+  });
+
   it('says how the engine’s loading goes: loading, ready; a cancel makes it cold, a failure failed', async () => {
     const { engine, workers, states } = setUp();
     const first = engine.warmUp();
@@ -83,7 +113,11 @@ describe('selection engine (main-thread side of the worker)', () => {
     expect(states).toEqual(['loading', 'ready']);
 
     // A cancel ends the worker with the engine in it.
-    const running = engine.selectObject(bitmap, { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    const running = engine.selectObject(frame(1), { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    await settle();
+    workers[0]!.answerReady();
+    await settle();
+    expect(workers[0]!.sent.at(-1)).toMatchObject({ kind: 'object' });
     engine.cancel();
     await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
     expect(states.at(-1)).toBe('cold');
@@ -105,34 +139,76 @@ describe('selection engine (main-thread side of the worker)', () => {
     await expect(hint).rejects.toThrow('Drag a box around the object first.');
   });
 
-  it('sends the magic wand the photo once per document: later clicks send a seed, a new document its own photo', async () => {
+  it('a photo still loading is told, and asked for again by the next request', async () => {
+    const { engine, workers } = setUp();
+    let shown = false;
+    const loads = { count: 0 };
+    const photo = { key: 1, load: async () => (loads.count++, shown ? bitmap : null) };
+    await expect(engine.similarColour(photo, { x: 0, y: 0 }, 10)).rejects.toThrow('The photo is still loading');
+    shown = true;
+    const next = engine.similarColour(photo, { x: 0, y: 0 }, 10);
+    await settle();
+    workers[0]!.answerReady();
+    await settle();
+    workers[0]!.answerMask([1]);
+    await next;
+    expect(loads.count).toBe(2);
+  });
+
+  it('sends the photo once per document, prepared or not: later boxes and clicks send no pixels; a new document its own photo', async () => {
     const { engine, workers } = setUp();
     const loads = { count: 0 };
+    /** Runs a click, answering whatever the engine sends; returns what it sent. */
     const click = async (f: ReturnType<typeof frame>) => {
+      const w = () => workers.at(-1)!;
+      const mark = { worker: workers.at(-1), sent: workers.at(-1)?.sent.length ?? 0 };
       const result = engine.similarColour(f, { x: 1, y: 1 }, 10);
       await settle();
-      const w = workers.at(-1)!;
-      const request = w.sent.at(-1)!;
-      w.answer({ kind: 'mask', id: request.id, width: 1, height: 1, mask: Uint8Array.from([1]).buffer, ms: 1 });
+      const from = w() === mark.worker ? mark.sent : 0; // a fresh worker: all it was sent
+      if (w().sent.at(-1)?.kind === 'frame') {
+        w().answerReady();
+        await settle();
+      }
+      w().answerMask([1]);
       await result;
-      return request;
+      return w()
+        .sent.slice(from)
+        .map((r) => (r.kind === 'frame' ? `frame ${r.frame}` : r.kind === 'wand' ? `wand ${r.frame}` : r.kind));
     };
-    expect(await click(frame(1, loads))).toMatchObject({ kind: 'wand', frame: 1, pixels: bitmap });
-    const second = await click(frame(1, loads));
-    expect(second).toMatchObject({ kind: 'wand', frame: 1 });
-    expect('pixels' in second).toBe(false);
+    // Chosen the tool: the photo goes at once, and the click after sends only the seed.
+    const prepared = engine.prepare(frame(1, loads));
+    expect(engine.prepare(frame(1, loads))).toBe(prepared);
+    await settle();
+    workers[0]!.answerReady();
+    await prepared;
+    expect(await click(frame(1, loads))).toEqual(['wand 1']);
+    expect(await click(frame(1, loads))).toEqual(['wand 1']);
     expect(loads.count).toBe(1);
-    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    expect(await click(frame(2))).toEqual(['frame 2', 'wand 2']);
     // Closing the document lets the worker drop it; the next click sends it again.
     engine.forgetFrame();
     expect(workers[0]!.sent.at(-1)).toMatchObject({ kind: 'forget-frame' });
-    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    expect(await click(frame(2))).toEqual(['frame 2', 'wand 2']);
     // A cancel ends the worker and what it kept: the fresh worker gets the photo with the next click.
     const running = engine.similarColour(frame(2), { x: 0, y: 0 }, 10);
     await settle();
     engine.cancel();
     await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
-    expect(await click(frame(2))).toMatchObject({ frame: 2, pixels: bitmap });
+    expect(await click(frame(2))).toEqual(['frame 2', 'wand 2']);
     expect(workers).toHaveLength(2);
+  });
+
+  it('a document closed while its photo is read: the photo is dropped, not sent', async () => {
+    const { engine, workers } = setUp();
+    let release: (b: ImageBitmap) => void = () => {};
+    let closed = false;
+    const closable = { close: () => (closed = true) } as unknown as ImageBitmap;
+    const slow = { key: 1, load: () => new Promise<ImageBitmap>((resolve) => (release = resolve)) };
+    const prepared = engine.prepare(slow);
+    engine.forgetFrame();
+    release(closable);
+    await expect(prepared).rejects.toBeInstanceOf(SelectionCancelled);
+    expect(closed).toBe(true);
+    expect(workers).toHaveLength(0);
   });
 });

@@ -18,16 +18,18 @@ export type EngineState = 'cold' | 'loading' | 'ready' | 'failed';
 export interface SelectionEngine {
   /** Starts loading the object select's engine (OpenCV) in the background; resolves when it is ready. */
   warmUp(): Promise<void>;
-  /** GrabCut for a new box. `pixels` is `region` of the photo at full resolution; `box` in photo pixels. */
-  selectObject(pixels: ImageBitmap, region: Rect, box: Rect): Promise<RegionMask>;
+  /**
+   * Sends `frame`'s photo to the worker unless it holds it already (kept there for every select on the document
+   * after). Called when a selection tool is chosen, so the first box or click does not wait for it.
+   */
+  prepare(frame: PhotoFrame): Promise<void>;
+  /** GrabCut for a new box on `frame`'s photo: `region` around the box, and `box`, in photo pixels. */
+  selectObject(frame: PhotoFrame, region: Rect, box: Rect): Promise<RegionMask>;
   /** Refines the last box's result with a click at `point` (photo pixels). */
   hint(region: Rect, point: { x: number; y: number }, object: boolean): Promise<RegionMask>;
-  /**
-   * Similar colour over the whole photo of `frame`: its pixels are loaded and sent only when the worker does not
-   * hold that document's frame yet (the first click on it, or after a cancel ended the worker).
-   */
-  similarColour(frame: WandFrame, seed: { x: number; y: number }, tolerance: number): Promise<RegionMask>;
-  /** Lets the worker drop the frame it keeps for the magic wand (the document closed). */
+  /** Similar colour over the whole photo of `frame`. */
+  similarColour(frame: PhotoFrame, seed: { x: number; y: number }, tolerance: number): Promise<RegionMask>;
+  /** Lets the worker drop the photo it keeps (the document closed). */
   forgetFrame(): void;
   /** Stops what is running (its promise rejects with SelectionCancelled); the last box is forgotten. */
   cancel(): void;
@@ -35,8 +37,8 @@ export interface SelectionEngine {
   close(): void;
 }
 
-/** The photo the magic wand works on: the document's generation and how to read all of it when needed. */
-export interface WandFrame {
+/** The photo the selection tools work on: the document's generation and how to read all of it when needed. */
+export interface PhotoFrame {
   key: number;
   load(): Promise<ImageBitmap | null>;
 }
@@ -51,8 +53,10 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let ready: Promise<void> | null = null;
-  /** The document generation whose frame the current worker keeps for the wand (null: none, or not yet sent). */
-  let wandKey: number | null = null;
+  /** The photo the current worker keeps (or is being sent), by document generation; null: none. */
+  let kept: { key: number; sent: Promise<void> } | null = null;
+  /** Counts cancels: a request still waiting for its photo when one comes is not sent. */
+  let cancels = 0;
 
   const start = (): Worker => {
     if (worker) return worker;
@@ -82,7 +86,7 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
     worker = null;
     if (ready) onEngineState(error instanceof SelectionCancelled ? 'cold' : 'failed');
     ready = null;
-    wandKey = null;
+    kept = null;
     const jobs = [...pending.values()];
     pending.clear();
     for (const job of jobs) job.reject(error);
@@ -102,6 +106,34 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
     if (!result) throw new Error('the selection worker answered without a mask');
     return result;
   };
+
+  function prepare(frame: PhotoFrame): Promise<void> {
+    // Held by the worker, or on its way there (a worker that stopped forgot it: fail() cleared `kept`).
+    if (kept?.key === frame.key) return kept.sent;
+    const entry = { key: frame.key, sent: Promise.resolve() };
+    entry.sent = (async () => {
+      const pixels = await frame.load();
+      if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
+      if (kept !== entry) {
+        pixels.close(); // the document closed (or another photo was asked for) meanwhile
+        throw new SelectionCancelled('another photo');
+      }
+      await send({ kind: 'frame', frame: frame.key, pixels }, null, [pixels]);
+    })();
+    kept = entry;
+    // Not held: sent again next time (a failure is told by the request that waits for it).
+    entry.sent.catch(() => {
+      if (kept === entry) kept = null;
+    });
+    return entry.sent;
+  }
+
+  /** Waits for `frame`'s photo to be in the worker, for a request that must not be sent if cancelled meanwhile. */
+  async function photoOf(frame: PhotoFrame): Promise<void> {
+    const asked = cancels;
+    await prepare(frame);
+    if (cancels !== asked) throw new SelectionCancelled('cancelled');
+  }
 
   return {
     warmUp() {
@@ -124,30 +156,26 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
       }
       return ready;
     },
-    selectObject(pixels, region, box) {
+    prepare,
+    async selectObject(frame, region, box) {
+      await photoOf(frame);
       const local = { x: box.x - region.x, y: box.y - region.y, width: box.width, height: box.height };
-      return mask(send({ kind: 'object', pixels, box: local }, region, [pixels]));
+      return mask(send({ kind: 'object', frame: frame.key, region, box: local }, region));
     },
     hint(region, point, object) {
       return mask(send({ kind: 'hint', point: { x: point.x - region.x, y: point.y - region.y }, object }, region));
     },
     async similarColour(frame, seed, tolerance) {
-      if (wandKey === frame.key && worker) return mask(send({ kind: 'wand', frame: frame.key, seed, tolerance }, null));
-      const pixels = await frame.load();
-      if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
-      const sent = send({ kind: 'wand', frame: frame.key, pixels, seed, tolerance }, null, [pixels]);
-      wandKey = frame.key;
-      return mask(sent).catch((error: unknown) => {
-        if (wandKey === frame.key) wandKey = null; // the worker may not hold it: send it again next time
-        throw error;
-      });
+      await photoOf(frame);
+      return mask(send({ kind: 'wand', frame: frame.key, seed, tolerance }, null));
     },
     forgetFrame() {
-      if (wandKey === null || !worker) return;
-      wandKey = null;
-      worker.postMessage({ kind: 'forget-frame', id: 0 } satisfies SelectionRequest);
+      if (!kept) return;
+      kept = null; // a photo still on its way is dropped when it arrives (prepare checks `kept`)
+      worker?.postMessage({ kind: 'forget-frame', id: 0 } satisfies SelectionRequest);
     },
     cancel() {
+      cancels++;
       if (pending.size > 0) fail(new SelectionCancelled('cancelled'));
     },
     close() {

@@ -4,7 +4,7 @@
 import { applySelection, modeOf } from '../selection/apply-selection';
 import { commitSelection } from '../selection/commit-selection';
 import { selectionEngine } from '../selection/engine';
-import { documentGeneration, framePixels } from '../selection/frame-pixels';
+import { photoFrame } from '../selection/frame-pixels';
 import { SelectionCancelled, type SelectionEngine } from '../selection/selection-engine';
 import { setStatus, tellUser, useSelectionUi } from '../selection/selection-store';
 import type { Tool } from './tool';
@@ -44,9 +44,8 @@ export function createMagicWandTool(engine: () => SelectionEngine = selectionEng
       working = ticket;
       setStatus({ kind: 'working', what: 'wand' });
       const run = async () => {
-        // The worker keeps the photo after the first click on this document: later clicks send a seed, not 64 MB.
-        const frame = { key: documentGeneration(doc), load: () => framePixels(doc) };
-        const mask = await engine().similarColour(frame, seed, useSelectionUi.getState().tolerance);
+        // The worker keeps the photo (sent when the tool was chosen, or by the first click): a click sends a seed.
+        const mask = await engine().similarColour(photoFrame(doc), seed, useSelectionUi.getState().tolerance);
         if (working !== ticket) return;
         working = null;
         if (commitSelection(doc, label, OP_NAME, () => applySelection(doc.labels, mask, label, mode, OP_NAME))) setStatus({ kind: 'idle' });

@@ -12,7 +12,7 @@ import type { EditorDocument } from '../model/document';
 import { applySelection, modeOf, readRegion, reapplySelection, type RegionMask, type SelectionMode } from '../selection/apply-selection';
 import { commitSelection, sameBytes } from '../selection/commit-selection';
 import { selectionEngine } from '../selection/engine';
-import { framePixels } from '../selection/frame-pixels';
+import { photoFrame } from '../selection/frame-pixels';
 import { SelectionCancelled, type SelectionEngine } from '../selection/selection-engine';
 import { setStatus, tellUser } from '../selection/selection-store';
 import type { Tool, ToolContext } from './tool';
@@ -61,13 +61,7 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     const label = ctx.area?.label;
     if (label === undefined) return;
     const region = selectionRegion(box, doc.start.width, doc.start.height);
-    const pixels = await framePixels(doc, region);
-    if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
-    if (state.kind !== 'working' || state.ticket !== ticket) {
-      pixels.close();
-      return;
-    }
-    const mask = await engine().selectObject(pixels, region, box);
+    const mask = await engine().selectObject(photoFrame(doc), region, box);
     if (!finish(ticket)) return;
     const before = readRegion(doc.labels, region);
     const ok = commitSelection(doc, label, OP_NAME, () => applySelection(doc.labels, mask, label, mode, OP_NAME));

@@ -5,19 +5,22 @@ import type { Rect } from '../../../shared/editor/geometry';
 export type SelectionRequest =
   /** Load OpenCV now (first use of the object select), so the first box does not wait for it. */
   | { kind: 'warm-up'; id: number }
-  /** A new box: `pixels` is the region at full resolution, `box` is in the region's pixels. */
-  | { kind: 'object'; id: number; pixels: ImageBitmap; box: Rect }
+  /**
+   * The whole photo of document `frame`, sent once per document (when a selection tool is chosen, or by its first
+   * use): the worker keeps its RGBA for every box and click after, instead of the page reading and sending the
+   * pixels at each one (a box over most of a 4096² photo spent ~300 ms just reading them). It replaces the photo
+   * kept before.
+   */
+  | { kind: 'frame'; id: number; frame: number; pixels: ImageBitmap }
+  /** A new box on the kept photo of document `frame`: `region` in photo pixels, `box` in the region's pixels. */
+  | { kind: 'object'; id: number; frame: number; region: Rect; box: Rect }
   /** A click refining the last box's result; `point` in the region's pixels. */
   | { kind: 'hint'; id: number; point: { x: number; y: number }; object: boolean }
-  /**
-   * Similar colour from `seed` over the whole photo of document `frame`. `pixels` (all of it) comes only with the
-   * first click on a document: the worker keeps the frame's RGBA for the clicks after, rather than the page copying
-   * the whole photo (64 MB at 4096²) at every click.
-   */
-  | { kind: 'wand'; id: number; frame: number; pixels?: ImageBitmap; seed: { x: number; y: number }; tolerance: number }
-  /** Drop the frame kept for the magic wand (the document was closed or replaced). */
+  /** Similar colour from `seed` over the kept photo of document `frame`. */
+  | { kind: 'wand'; id: number; frame: number; seed: { x: number; y: number }; tolerance: number }
+  /** Drop the kept photo and the last box (the document was closed or replaced). */
   | { kind: 'forget-frame'; id: number }
-  /** Forget the last box (frees its pixels). */
+  /** Forget the last box. */
   | { kind: 'close'; id: number };
 
 export type SelectionResponse =

@@ -15,8 +15,8 @@ declare const self: DedicatedWorkerGlobalScope & { cv?: OpenCvModule };
 // Wrapped in an object: the module has a `then` method, so a promise resolved with it would never settle.
 let openCv: Promise<{ cv: OpenCv }> | null = null;
 let session: ObjectSelection | null = null;
-/** The magic wand's photo, by document generation: sent once per document, read by every click. */
-let wandFrame: { key: number; image: RgbaImage } | null = null;
+/** The photo of one document (by its generation), sent once and read by every select on it. */
+let frame: { key: number; image: RgbaImage } | null = null;
 
 function loadOpenCv(): Promise<{ cv: OpenCv }> {
   openCv ??= (async () => {
@@ -56,13 +56,19 @@ async function handle(request: SelectionRequest): Promise<void> {
       reply({ kind: 'ready', id: request.id });
       return;
     }
+    case 'frame': {
+      closeSession();
+      frame = null; // the old photo can go before the new one is read
+      frame = { key: request.frame, image: pixelsOf(request.pixels) };
+      reply({ kind: 'ready', id: request.id });
+      return;
+    }
     case 'object': {
       const { cv } = await loadOpenCv();
-      session?.dispose();
-      session = null;
-      const selection = new ObjectSelection(cv, pixelsOf(request.pixels), request.box);
-      session = selection;
-      sendMask(request.id, selection.select(), started);
+      closeSession();
+      // Reads the region around the box in place: no copy of it is made or kept.
+      session = new ObjectSelection(cv, keptFrame(request.frame), request.box, { region: request.region });
+      sendMask(request.id, session.select(), started);
       return;
     }
     case 'hint': {
@@ -70,20 +76,28 @@ async function handle(request: SelectionRequest): Promise<void> {
       sendMask(request.id, session.hint(request.point, request.object), started);
       return;
     }
-    case 'wand': {
-      if (request.pixels) wandFrame = { key: request.frame, image: pixelsOf(request.pixels) };
-      if (wandFrame?.key !== request.frame) throw new Error('the photo is not in the selection worker; click again');
-      sendMask(request.id, similarColour(wandFrame.image, request.seed, request.tolerance), started);
+    case 'wand':
+      sendMask(request.id, similarColour(keptFrame(request.frame), request.seed, request.tolerance), started);
       return;
-    }
     case 'forget-frame':
-      wandFrame = null;
+      closeSession();
+      frame = null;
       return;
     case 'close':
-      session?.dispose();
-      session = null;
+      closeSession();
       return;
   }
+}
+
+function keptFrame(key: number): RgbaImage {
+  // The engine sends the photo before any request on it; not holding it means a bug, not a user's mistake.
+  if (frame?.key !== key) throw new Error('the photo is not in the selection worker; try again');
+  return frame.image;
+}
+
+function closeSession(): void {
+  session?.dispose();
+  session = null;
 }
 
 self.onmessage = (event: MessageEvent<SelectionRequest>) => {

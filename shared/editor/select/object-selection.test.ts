@@ -45,7 +45,8 @@ describe('object select (GrabCut + edge snapping)', () => {
     const known = truth(name);
     const box = boxAround(known, image.width, image.height, 8);
     const region = selectionRegion(box, image.width, image.height);
-    const selection = new ObjectSelection(cv, cropRgba(image, region), { ...box, x: box.x - region.x, y: box.y - region.y });
+    // As the selection worker does it: the whole photo, read in place around the box.
+    const selection = new ObjectSelection(cv, image, { ...box, x: box.x - region.x, y: box.y - region.y }, { region });
     try {
       const mask = placeMask(selection.select(), region, image.width, image.height);
       scores[name] = Math.round(intersectionOverUnion(mask.data, known) * 1000) / 1000;
@@ -53,6 +54,12 @@ describe('object select (GrabCut + edge snapping)', () => {
     } finally {
       selection.dispose();
     }
+  });
+
+  it('a region reaching outside the photo is refused', () => {
+    const image = photo('cup-on-gravel');
+    const region = { x: image.width - 100, y: 0, width: 200, height: 200 };
+    expect(() => new ObjectSelection(cv, image, { x: 10, y: 10, width: 50, height: 50 }, { region })).toThrow(RangeError);
   });
 
   it('a click refines the result: "not part of it" removes the clicked region, "part of it" brings it back', () => {

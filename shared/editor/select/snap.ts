@@ -4,7 +4,9 @@
 // resolution colours. Where the photo has an edge the mask gets that edge, not the staircase of the small copy.
 // Only pixels near the coarse boundary are computed; the rest copy the coarse mask.
 import { boxMean } from './box-filter';
+import type { Rect } from '../geometry';
 import type { Mask, RgbaImage } from './images';
+import { assertInside } from './resample';
 
 export interface SnapOptions {
   /** Window radius in small pixels. */
@@ -14,10 +16,10 @@ export interface SnapOptions {
 }
 
 /**
- * `probability` holds the coarse mask (0..1) at `small`'s size; `full` is the same view at full resolution.
- * Returns the full-resolution mask.
+ * `probability` holds the coarse mask (0..1) at `small`'s size; `area` of `full` (all of it when left out; read in
+ * place) is the same view at full resolution. Returns the full-resolution mask, `area`'s size.
  */
-export function snapToEdges(full: RgbaImage, small: RgbaImage, probability: Float32Array, options: SnapOptions = {}): Mask {
+export function snapToEdges(full: RgbaImage, small: RgbaImage, probability: Float32Array, options: SnapOptions = {}, area?: Rect): Mask {
   const r = options.radius ?? 2;
   const eps = options.epsilon ?? 0.002;
   const { width: w, height: h } = small;
@@ -83,8 +85,10 @@ export function snapToEdges(full: RgbaImage, small: RgbaImage, probability: Floa
   // the filter would give the coarse value. (Each ring more is a few % of a 4096² region's pixels to compute.)
   const reach = boxMean(p, w, h, 2 * r + 1);
 
-  const W = full.width;
-  const H = full.height;
+  const view = area ?? { x: 0, y: 0, width: full.width, height: full.height };
+  assertInside(view, full);
+  const W = view.width;
+  const H = view.height;
   const out = new Uint8Array(W * H);
   const src = full.data;
   const sx = w / W;
@@ -119,6 +123,7 @@ export function snapToEdges(full: RgbaImage, small: RgbaImage, probability: Floa
   for (let y = 0; y < H; y++) {
     const nearRow = Math.min(h - 1, Math.floor((y + 0.5) * sy)) * w;
     const base = y * W;
+    const srcRow = ((view.y + y) * full.width + view.x) * 4;
     for (let c = 0; c < w; c++) {
       const from = runStart[c]!;
       const to = runStart[c + 1]!;
@@ -146,7 +151,7 @@ export function snapToEdges(full: RgbaImage, small: RgbaImage, probability: Floa
         const fx = fxs[x]!;
         const a = cx0[x]!;
         const b = cx1[x]!;
-        const o = (base + x) * 4;
+        const o = srcRow + x * 4;
         const q =
           ((rowA0[a]! * (1 - fx) + rowA0[b]! * fx) * src[o]! +
             (rowA1[a]! * (1 - fx) + rowA1[b]! * fx) * src[o + 1]! +
