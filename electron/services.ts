@@ -183,7 +183,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const location = libraryLocationHandlers({
     library: () => place.library,
     desktop: deps.desktop,
-    flushDeletions: () => place.deletion.flush(),
+    handOverDeletions: () => place.deletion.handOver(),
+    takeOverDeletions: (carried) => place.deletion.takeOver(carried),
     switchTo: async (root) => {
       await place.switchTo(root);
       settings.setLibraryPath(resolve(root) === defaultLibraryRoot ? undefined : resolve(root));

@@ -4,6 +4,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, SAMPLE_CLIP, test } from '../fixtures';
+import { makeLibrary, promptOf } from '../fixtures/make-library';
 import { seedGeneration } from '../host/seed-generation';
 import { LibraryPage } from '../pages/library-page';
 import { PlayerPage } from '../pages/player-page';
@@ -60,4 +61,33 @@ test('a folder with other things in it is refused in words, and the library stay
   await expect(section.getByLabel('Location (default)')).toHaveText(libraryRoot);
   expect(await readdir(photos)).toEqual(['beach.jpg']);
   expect((await readdir(libraryRoot)).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+});
+
+test('a deletion still showing its Undo can be undone after the library moved', async ({ studio }) => {
+  const { host, libraryRoot } = studio;
+  test.skip(!host, 'the folder dialog is answered through the Chromium host’s desktop stand-in');
+  if (!host) return;
+  makeLibrary(libraryRoot, 3);
+  await studio.restart();
+  const library = new LibraryPage(studio.page);
+  await library.open();
+  await library.card(promptOf(1)).focus();
+  await studio.page.keyboard.press('Delete');
+  await expect(library.undoNotice).toContainText('Deleted 1 generation');
+  await library.expectCount('2 generations');
+
+  const to = join(libraryRoot, '..', 'Moved Kling Library');
+  studio.host!.desktop.nextFolder = to;
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  const section = settings.section('Library');
+  await section.getByRole('button', { name: 'Move the library…' }).click();
+  await expect(section.getByRole('status')).toHaveText(/every file was copied and checked, and the old copy removed/);
+  await settings.close();
+
+  await library.undoNotice.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.card(promptOf(1))).toBeVisible();
+  await library.expectCount('3 generations');
+  expect((await readdir(to)).filter((n) => !n.startsWith('.'))).toHaveLength(3);
+  expect(studio.host!.desktop.trashed).toEqual([]);
 });

@@ -5,7 +5,8 @@
 import type { LibraryMoveProgress, LibraryMoveResult, SettingsState } from '../../shared/ipc/contract';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { Library } from '../library/library';
-import { copyLibrary, LibraryMoveError, removeOldCopy } from '../library/library-move';
+import type { CarriedDeletion } from '../library/deletion';
+import { copyLibrary, LibraryMoveError, removeOldCopy, type CopiedLibrary } from '../library/library-move';
 import { UserFacingError } from './user-facing-error';
 
 /** Bridge calls that write into the library folder: refused while it is being copied. */
@@ -24,8 +25,13 @@ export const WRITES_TO_LIBRARY = [
 export interface LibraryLocationDeps {
   library(): Library;
   desktop: DesktopShell;
-  /** Deletions waiting for their undo go to the system trash first: they are not carried to the new place. */
-  flushDeletions(): Promise<void>;
+  /**
+   * Before the copy: deletions still in their undo time stop their clocks and are handed over (their folders are copied
+   * along); what a quit left waiting goes to the system trash.
+   */
+  handOverDeletions(): Promise<CarriedDeletion[]>;
+  /** After the switch (or a move that did not happen): the library in use takes them over, Undo included. */
+  takeOverDeletions(carried: CarriedDeletion[]): Promise<void>;
   /** Re-open the library, its index, the engine's view of it and the media protocol at `root`, and remember it. */
   switchTo(root: string): Promise<void>;
   progress(progress: LibraryMoveProgress): void;
@@ -52,12 +58,19 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       try {
         // The copy carries a fresh index, so the new place opens without reading every folder.
         await library.index.save().catch(() => undefined);
-        await deps.flushDeletions();
-        const copied = await copyLibrary(library.root, to, deps.progress).catch((error: unknown) => {
+        // A deletion the window can still undo travels with the library (its Undo keeps working at the new place).
+        const carried = await deps.handOverDeletions();
+        let copied: CopiedLibrary;
+        try {
+          copied = await copyLibrary(library.root, to, deps.progress, carried.map((c) => c.token));
+          await deps.switchTo(copied.to);
+        } catch (error) {
           if (error instanceof LibraryMoveError) throw new UserFacingError('move-failed', `${error.message}`);
           throw error;
-        });
-        await deps.switchTo(copied.to);
+        } finally {
+          // The library in use now: the new one, or the old one still when the copy stopped.
+          await deps.takeOverDeletions(carried);
+        }
         const left = await removeOldCopy(copied, deps.progress);
         if (left.length > 0) deps.log?.(`library moved; left in ${copied.from}: ${left.join(', ')}`);
         return {

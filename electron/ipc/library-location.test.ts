@@ -78,6 +78,48 @@ describe('moving the library from Settings', () => {
     expect((await again.library.get(made.id))?.status).toBe('succeed');
   });
 
+  it('keeps a deletion’s Undo working after the move: the deleted folder travels with the library and comes back there', async () => {
+    const { studio, desktop } = services();
+    const kept = await generate(studio);
+    const gone = await generate(studio);
+    const deleted = await studio.registry.handle('library:delete', { ids: [gone.id] }, APP);
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const { undoToken } = deleted.value as { undoToken: string };
+    const to = join(outside, 'Moved Library');
+    desktop.nextFolder = to;
+    expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(true);
+    expect(studio.library.root).toBe(to);
+    // Not listed at the new place while it waits for its undo.
+    const listed = async () => {
+      const page = await studio.registry.handle('library:page', { query: {}, offset: 0, limit: 10 }, APP);
+      return page.ok ? (page.value as { items: GenerationRecord[] }).items.map((g) => g.id).sort() : [];
+    };
+    expect(await listed()).toEqual([kept.id]);
+
+    const undone = await studio.registry.handle('library:undoDelete', { token: undoToken }, APP);
+    expect(undone).toMatchObject({ ok: true, value: { restored: [gone.id] } });
+    expect(await listed()).toEqual([kept.id, gone.id].sort());
+    expect((await studio.library.get(gone.id))?.status).toBe('succeed');
+    expect(studio.library.folderPath(gone).startsWith(to)).toBe(true);
+    expect(desktop.trashed).toEqual([]);
+    await expect(readdir(world.root)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('keeps a deletion’s Undo working when the move is refused', async () => {
+    const { studio, desktop } = services();
+    const gone = await generate(studio);
+    const deleted = await studio.registry.handle('library:delete', { ids: [gone.id] }, APP);
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const photos = join(outside, 'photos');
+    await mkdir(photos);
+    await writeFile(join(photos, 'a.jpg'), 'x');
+    desktop.nextFolder = photos;
+    expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(false);
+    const undone = await studio.registry.handle('library:undoDelete', { token: (deleted.value as { undoToken: string }).undoToken }, APP);
+    expect(undone).toMatchObject({ ok: true, value: { restored: [gone.id] } });
+    expect((await studio.library.get(gone.id))?.status).toBe('succeed');
+  });
+
   it('refuses a folder with other things in it, in words, and keeps the library where it was', async () => {
     const { studio, desktop } = services();
     const made = await generate(studio);

@@ -23,6 +23,19 @@ export const UNDO_MS = 12_000;
 interface Pending {
   entries: { id: string; folder: string }[];
   timer: ReturnType<typeof setTimeout>;
+  /** When its undo time is over (Date.now() ms). */
+  until: number;
+}
+
+/**
+ * A deletion whose undo time was not over when the library was moved: its folders travel with the library (in
+ * `.deleted/<token>/`), and the Deletion at the new place takes it over with the time it had left, so the window's
+ * Undo still works after the move.
+ */
+export interface CarriedDeletion {
+  token: string;
+  entries: { id: string; folder: string }[];
+  leftMs: number;
 }
 
 export interface DeletionDeps {
@@ -81,12 +94,14 @@ export class Deletion {
         await unlock().catch(() => undefined);
       }
     }
-    if (entries.length > 0) {
-      const timer = setTimeout(() => void this.finish(token), this.deps.undoMs ?? UNDO_MS);
-      timer.unref?.();
-      this.pending.set(token, { entries, timer });
-    }
+    if (entries.length > 0) this.keep(token, entries, this.deps.undoMs ?? UNDO_MS);
     return report;
+  }
+
+  private keep(token: string, entries: Pending['entries'], ms: number): void {
+    const timer = setTimeout(() => void this.finish(token), Math.max(0, ms));
+    timer.unref?.();
+    this.pending.set(token, { entries, timer, until: Date.now() + ms });
   }
 
   async undo(token: string): Promise<{ restored: string[] }> {
@@ -126,6 +141,37 @@ export class Deletion {
   private async removeIfEmpty(dir: string): Promise<void> {
     await rmdir(dir).catch(() => undefined);
     await rmdir(this.holding).catch(() => undefined);
+  }
+
+  /**
+   * Before the library is moved: deletions still in their undo time stop their clocks and are handed over (their folders
+   * stay in `.deleted/<token>/` and are copied with the library); what a quit left there goes to the trash now.
+   */
+  async handOver(): Promise<CarriedDeletion[]> {
+    const now = Date.now();
+    const carried: CarriedDeletion[] = [];
+    for (const [token, p] of this.pending) {
+      clearTimeout(p.timer);
+      carried.push({ token, entries: p.entries, leftMs: Math.max(0, p.until - now) });
+    }
+    this.pending.clear();
+    const keep = new Set(carried.map((c) => c.token));
+    const tokens = await readdir(this.holding).catch(() => [] as string[]);
+    for (const token of tokens) if (!keep.has(token)) await this.trashAll(join(this.holding, token));
+    return carried;
+  }
+
+  /**
+   * Take over deletions handed over by handOver() (at the new place after a move, or here again when the move did not
+   * happen): each can be undone for the time it had left, then goes to the trash. One whose folder is not in this
+   * library's holding folder is left out (nothing to bring back).
+   */
+  async takeOver(carried: CarriedDeletion[]): Promise<void> {
+    for (const c of carried) {
+      const there = await readdir(join(this.holding, c.token)).catch(() => [] as string[]);
+      const entries = c.entries.filter((e) => there.includes(e.folder));
+      if (entries.length > 0) this.keep(c.token, entries, c.leftMs);
+    }
   }
 
   /** At start: deletions a quit left in the holding folder go to the trash now. At quit: the same, without waiting. */

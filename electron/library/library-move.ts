@@ -77,8 +77,11 @@ export async function checkTarget(from: string, to: string): Promise<'empty' | '
   throw new LibraryMoveError('That folder is not empty and holds no Kling Studio library: choose an empty folder, or make a new one.');
 }
 
-/** Every file under the library root, except the deletions waiting for the trash and the locks of running programs. */
-async function listFiles(root: string): Promise<SourceFile[]> {
+/**
+ * Every file under the library root, except the locks of running programs and the deletions waiting for the trash:
+ * those still in their undo time (`carry`, by token) are listed, so that Undo works at the new place.
+ */
+async function listFiles(root: string, carry: ReadonlySet<string>): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
@@ -88,7 +91,8 @@ async function listFiles(root: string): Promise<SourceFile[]> {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       const rel = relative(root, path);
-      if ((dir === root && entry.name === DELETED_DIR) || entry.name === LOCK_FILE || entry.name === RECORD_LOCK_FILE) continue;
+      if ((dir === root && entry.name === DELETED_DIR && carry.size === 0) || entry.name === LOCK_FILE || entry.name === RECORD_LOCK_FILE) continue;
+      if (dir === join(root, DELETED_DIR) && !carry.has(entry.name)) continue;
       if (entry.isSymbolicLink()) {
         throw new LibraryMoveError(`“${rel}” is a link to somewhere else; a library holds only its own files. Remove the link, then move again.`);
       }
@@ -120,11 +124,13 @@ const describe = (error: unknown) => {
 
 /**
  * Copy the library at `from` into `to` and verify the copy. On any failure, what the copy created under `to` is
- * removed again and a LibraryMoveError says why; `from` is never written.
+ * removed again and a LibraryMoveError says why; `from` is never written. `carry`: the tokens of deletions still in
+ * their undo time, whose folders in `.deleted/` are copied too.
  */
-export async function copyLibrary(from: string, to: string, onProgress: Progress): Promise<CopiedLibrary> {
+export async function copyLibrary(from: string, to: string, onProgress: Progress, carry: Iterable<string> = []): Promise<CopiedLibrary> {
   const mode = await checkTarget(from, to);
-  const files = await listFiles(from);
+  const carried = new Set(carry);
+  const files = await listFiles(from, carried);
   const totalFiles = files.length;
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const created: string[] = [];
@@ -187,7 +193,7 @@ export async function copyLibrary(from: string, to: string, onProgress: Progress
     }
 
     // Written to while it was copied (the command line, a hand in the file manager): the copy would miss that.
-    const now = await listFiles(from);
+    const now = await listFiles(from, carried);
     const before = new Map(files.map((f) => [f.rel, f]));
     const changed = now.length !== files.length || now.some((f) => before.get(f.rel)?.size !== f.size || before.get(f.rel)?.mtimeMs !== f.mtimeMs);
     if (changed) {

@@ -20,6 +20,13 @@ interface DeletionState {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** When the notice goes (Date.now() ms): an Undo refused for now (the library is being moved) is offered until then. */
+let until = 0;
+
+const hideLater = (ms: number) => {
+  clearTimeout(timer);
+  timer = setTimeout(() => useDeletion.setState({ notice: undefined, error: undefined }), Math.max(0, ms));
+};
 
 export const useDeletion = create<DeletionState>((set) => ({
   dismiss: () => {
@@ -38,16 +45,26 @@ export async function deleteGenerations(ids: string[]): Promise<void> {
   const { deleted, refused, undoToken } = result.value;
   useLibrary.getState().remove(deleted);
   useLibrary.getState().refresh();
-  clearTimeout(timer);
   useDeletion.setState({ notice: { token: undoToken, count: deleted.length, refused: refused.map((r) => r.message) }, error: undefined });
-  timer = setTimeout(() => useDeletion.setState({ notice: undefined }), NOTICE_MS);
+  until = Date.now() + NOTICE_MS;
+  hideLater(NOTICE_MS);
 }
 
 export async function undoDelete(): Promise<void> {
   const notice = useDeletion.getState().notice;
   if (!notice) return;
   clearTimeout(timer);
-  useDeletion.setState({ notice: undefined });
-  await studio.library.undoDelete({ token: notice.token });
+  useDeletion.setState({ notice: undefined, error: undefined });
+  const result = await studio.library.undoDelete({ token: notice.token });
+  if (!result.ok) {
+    // Refused for now (the library is being moved): said, and Undo offered again for the time the notice had left.
+    useDeletion.setState({ notice, error: `Not undone: ${result.error.message}` });
+    hideLater(until - Date.now());
+    return;
+  }
+  if (result.value.restored.length === 0) {
+    useDeletion.setState({ error: 'Could not undo: the deleted generations are no longer waiting here (look in the system trash).' });
+    hideLater(NOTICE_MS);
+  }
   useLibrary.getState().refresh();
 }
