@@ -7,6 +7,7 @@ import { useComposer } from '../store/composer';
 import { EditorCanvas } from './canvas/EditorCanvas';
 import { useImage } from './canvas/useImage';
 import { registerEditorCommands } from './commands';
+import { warmUpMaskExport } from './export-inputs';
 import './editor.css';
 import { AreasPanel } from './panels/AreasPanel';
 import { NewDocumentDialog, ShortcutsDialog } from './panels/Dialogs';
@@ -25,6 +26,13 @@ export function Editor() {
   useEffect(() => {
     void openFrame(frame);
   }, [frame]);
+  // The first Generate's mask export should not pay for compiling the encoder (export-inputs.ts).
+  const width = doc?.start.width;
+  useEffect(() => {
+    if (!width) return;
+    const idle = requestIdleCallback(() => warmUpMaskExport(width), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [width]);
 
   return (
     <section className="editor" aria-label="Motion brush editor">
