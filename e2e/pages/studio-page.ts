@@ -14,6 +14,15 @@ export class StudioPage {
   get generateButton(): Locator {
     return this.page.getByRole('button', { name: /^Generate/ });
   }
+  /**
+   * Generate while something must be fixed first: off for assistive technology (aria-disabled) yet not `disabled`, so
+   * Tab still reaches it and its description (the first problem) is read.
+   */
+  async expectGenerateOff(): Promise<void> {
+    await expect(this.generateButton).toBeDisabled();
+    await expect(this.generateButton).toHaveAttribute('aria-disabled', 'true');
+    await expect(this.generateButton).not.toHaveAttribute('disabled');
+  }
   get alerts(): Locator {
     return this.page.getByRole('alert');
   }

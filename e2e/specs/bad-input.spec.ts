@@ -43,7 +43,7 @@ test('a prompt over the limit is named before sending and nothing can be sent', 
   await ui.openStartFrame(START);
   await ui.prompt.fill('a'.repeat(2501));
   await expect(ui.page.getByText('2501 / 2500')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
   await expect(ui.generateButton).toHaveAccessibleDescription('Fix first: The prompt must be at most 2500 characters; it has 2501.');
   await ui.page.keyboard.press('Control+Enter');
   await expect(ui.prompt).toHaveValue('a'.repeat(2501));

@@ -37,7 +37,7 @@ test('camera control on kling-v1 is refused with the reason, and the nearest mod
 
   await studio.ui.prompt.fill('a zoom');
   await expect(composer.check('Error', 'cannot use camera control')).toBeVisible();
-  await expect(studio.ui.generateButton).toBeDisabled();
+  await studio.ui.expectGenerateOff();
   await expect(composer.generateHint).toContainText('cannot use camera control');
   expect(studio.sandbox.received.filter((r) => r.method === 'POST')).toHaveLength(0);
 

@@ -1,5 +1,6 @@
 // Checks before sending: every problem validation finds is listed with its severity in words, a click on one goes to
-// the field it concerns, and Generate stays off while there is an error, its hint naming the first one.
+// the field it concerns, and Generate stays off while there is an error, its hint naming the first one; off, it is still
+// reached by Tab and, pressed, goes to that first problem.
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { ComposerPanel } from '../pages/composer-panel';
@@ -12,9 +13,15 @@ test('the checklist lists errors and warnings, goes to their fields, and holds G
 
   // Nothing composed yet: the missing start frame is the one error, and Generate says so.
   await expect(composer.check('Error', 'Choose a start frame')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
   await expect(ui.generateButton).toHaveAccessibleDescription(/^Fix first: Choose a start frame/);
   await composer.check('Error', 'Choose a start frame').click();
+  await expect(page.getByRole('group', { name: /^Start frame/ })).toBeFocused();
+  // Off, Generate is still reached by Tab, where its description is read; pressed, it goes to the first problem.
+  await composer.check('Error', 'Choose a start frame').focus();
+  await page.keyboard.press('Tab');
+  await expect(ui.generateButton).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: /^Start frame/ })).toBeFocused();
 
   await ui.openStartFrame(START);
@@ -28,8 +35,18 @@ test('the checklist lists errors and warnings, goes to their fields, and holds G
   await expect(composer.checklist.getByRole('button')).toHaveCount(2);
   await expect(composer.check('Error', 'at most 2500 characters')).toBeVisible();
   await expect(composer.check('Error', 'cannot use camera control')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
   await expect(composer.generateHint).toHaveText('Fix first: The prompt must be at most 2500 characters; it has 2501.');
+  // Space on it, or a click (forced: Playwright waits for an aria-disabled button to turn on), goes to the first one.
+  await composer.check('Error', 'cannot use camera control').focus();
+  await page.keyboard.press('Tab');
+  await expect(ui.generateButton).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(ui.prompt).toBeFocused();
+  await composer.cameraMovement.focus();
+  await ui.generateButton.click({ force: true });
+  await expect(ui.prompt).toBeFocused();
+  await expect(composer.notSent).toBeHidden();
 
   await composer.check('Error', 'cannot use camera control').click();
   await expect(composer.cameraMovement).toBeFocused();

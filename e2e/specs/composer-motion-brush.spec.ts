@@ -28,7 +28,7 @@ test('motion brush on kling-v1-6 is refused with the nearest combination, and th
 
   await expect(composer.featureFit).toContainText('kling-v1-6 Professional 5 s can’t use the motion brush');
   await expect(composer.check('Error', 'cannot use the motion brush')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
   await expect(ui.generateButton).toHaveAccessibleDescription(/cannot use the motion brush/);
   // The checklist's line takes the person to the painted area.
   await composer.check('Error', 'cannot use the motion brush').click();
@@ -59,7 +59,7 @@ test('a 10 s video with painted areas is refused, and 5 s sends', async ({ studi
   await ui.prompt.fill('ten seconds of brush');
 
   await expect(composer.check('Error', 'The motion brush works only for 5 s videos')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
   await expect(composer.generateHint).toContainText('The motion brush works only for 5 s videos');
   await composer.check('Error', 'The motion brush works only for 5 s videos').click();
   await expect(composer.option('Duration', '10 s')).toBeFocused();

@@ -34,7 +34,7 @@ test('voices need kling-v2-6 and sound on; two at most; tokens go in at the curs
   await expect(studio.page.locator('mark', { hasText: '<<<voice_1>>>' })).toHaveCount(1);
 
   await expect(composer.check('Error', 'Voices need sound')).toBeVisible();
-  await expect(studio.ui.generateButton).toBeDisabled();
+  await studio.ui.expectGenerateOff();
   await expect(studio.ui.generateButton).toHaveAccessibleDescription(/Voices need sound/);
   expect(studio.sandbox.received.filter((r) => r.method === 'POST')).toHaveLength(0);
 

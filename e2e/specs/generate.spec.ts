@@ -15,7 +15,7 @@ test('a photo and a prompt become a clip in the library that plays', async ({ st
   const { ui, sandbox, libraryRoot } = studio;
   await expect(ui.provider).toContainText('Sandbox');
   await expect(ui.page.getByText('No generations yet')).toBeVisible();
-  await expect(ui.generateButton).toBeDisabled();
+  await ui.expectGenerateOff();
 
   await ui.openStartFrame(START);
   await expect(ui.startFrame).toBeVisible();

@@ -15,7 +15,7 @@ import { FeatureFit } from './FeatureFit';
 import { Checklist } from './Checklist';
 import { CostLine } from './CostLine';
 import { useChecks } from './checks';
-import { NEGATIVE_PROMPT_ID } from './focus-field';
+import { goToProblem, NEGATIVE_PROMPT_ID } from './focus-field';
 import { FeatureChoice } from './FeatureChoice';
 import { FeatureSwitchDialog } from './FeatureSwitchDialog';
 import './composer.css';
@@ -106,13 +106,19 @@ export function ComposerPanel() {
 
       <div className="composer__footer">
         {s.submitNotice && <NoticeBox notice={s.submitNotice} onDismiss={() => s.setSubmitNotice(undefined)} />}
+        {/* Off by aria-disabled, not `disabled`: a disabled button cannot take focus, so keyboard and screen reader
+            users never reached it or heard its description (what to fix first). Pressed while off, it sends nothing
+            and takes the person to the first problem. */}
         <button
           type="button"
           className="button button--primary button--wide"
-          disabled={firstError !== undefined || s.submitting}
+          aria-disabled={firstError !== undefined || s.submitting ? true : undefined}
           title={`Generate (${shortcutLabel('Mod+Enter')})`}
           aria-describedby={firstError ? 'generate-hint' : undefined}
-          onClick={() => void generate()}
+          onClick={() => {
+            if (firstError) goToProblem(firstError);
+            else if (!s.submitting) void generate();
+          }}
         >
           {s.submitting ? 'Sending…' : 'Generate'}
           <kbd className="kbd">{shortcutLabel('Mod+Enter')}</kbd>

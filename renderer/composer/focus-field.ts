@@ -3,6 +3,7 @@
 import { selectArea } from '../editor/actions';
 import { hasPaintedAreas } from '../editor/export-inputs';
 import { editorState } from '../editor/store';
+import type { Problem } from '../../shared/kling/problems';
 import { PROMPT_ID } from './SoundField';
 
 export const NEGATIVE_PROMPT_ID = 'composer-negative-prompt';
@@ -64,4 +65,13 @@ export function focusField(field: string): boolean {
   target.scrollIntoView({ block: 'center', behavior: 'smooth' });
   target.focus({ preventScroll: true });
   return true;
+}
+
+/**
+ * Take the person to `problem`: its field, or else its line in the checklist (a problem no control stands for, e.g. a
+ * mask whose area is gone), which says what it is and stays reachable by Tab.
+ */
+export function goToProblem(problem: Problem): void {
+  if (focusField(problem.field)) return;
+  document.querySelector<HTMLElement>(`.check--${problem.severity}`)?.focus();
 }
