@@ -76,8 +76,17 @@ export class EditorPage {
     await expect(this.button(`Select ${name}`)).toHaveAttribute('aria-pressed', 'true');
   }
 
+  /** The brush size, among the tool options while the brush or the eraser is chosen. */
+  get brushSize(): Locator {
+    return this.page.getByRole('slider', { name: 'Brush size in image pixels' });
+  }
+  /** The magic wand's tolerance, among the tool options while the wand is chosen. */
+  get tolerance(): Locator {
+    return this.page.getByRole('slider', { name: 'Magic wand tolerance' });
+  }
+
   async setBrushSize(px: number): Promise<void> {
-    await this.page.getByRole('slider', { name: 'Brush size in image pixels' }).fill(String(px));
+    await this.brushSize.fill(String(px));
   }
 
   async view(): Promise<{ scale: number; x: number; y: number }> {
@@ -140,7 +149,7 @@ export class EditorPage {
   }
 
   async setTolerance(value: number): Promise<void> {
-    await this.page.getByRole('slider', { name: 'Magic wand tolerance' }).fill(String(value));
+    await this.tolerance.fill(String(value));
   }
 
   async fillRect(from: ImagePoint, to: ImagePoint): Promise<void> {

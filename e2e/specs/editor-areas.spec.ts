@@ -47,16 +47,16 @@ test('single-key shortcuts pick tools and areas, but not while typing; ? lists t
   await editor.canvas.focus();
   await page.keyboard.press('e');
   await expect(editor.tool('Eraser')).toHaveAttribute('aria-pressed', 'true');
+  const size = page.getByRole('slider', { name: 'Brush size in image pixels' });
+  const before = Number(await size.inputValue());
+  await page.keyboard.press(']');
+  await expect.poll(async () => Number(await size.inputValue())).toBeGreaterThan(before);
   await page.keyboard.press('t');
   await expect(editor.tool('Path')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('0');
   await expect(editor.button('Select Still')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('2');
   await expect(editor.button('Select Motion 2')).toHaveAttribute('aria-pressed', 'true');
-  const size = page.getByRole('slider', { name: 'Brush size in image pixels' });
-  const before = Number(await size.inputValue());
-  await page.keyboard.press(']');
-  await expect.poll(async () => Number(await size.inputValue())).toBeGreaterThan(before);
 
   await ui.prompt.fill('a boat drifts left');
   await expect(editor.tool('Path')).toHaveAttribute('aria-pressed', 'true');

@@ -29,6 +29,7 @@ test('rectangles and brush dabs painted at several zooms and pans land on the ri
   await editor.zoomIn(1);
   await editor.panWithMiddleButton(50, 30);
   await editor.selectArea('Still');
+  await editor.useTool('Brush');
   await editor.setBrushSize(40);
   const view = await editor.view();
   // Somewhere on screen at this zoom.

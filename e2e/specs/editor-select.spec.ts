@@ -167,3 +167,28 @@ test('the magic wand selects contiguous similar colour within the tolerance; Shi
   expect([pixel(mask, 400, 240), pixel(mask, 479, 0), pixel(mask, 480, 240), pixel(mask, 570, 130)]).toEqual([255, 255, 0, 0]);
   expect(whiteCount(mask)).toBe(480 * 480);
 });
+
+test('at the smallest window choosing any tool leaves the toolbar on one row: the canvas never moves', async ({ studio }) => {
+  const { ui, page } = studio;
+  const editor = new EditorPage(page);
+  await page.setViewportSize({ width: 900, height: 600 });
+  await ui.openStartFrame(BANDS);
+  await editor.waitForCanvas();
+  const canvasTop = async () => (await editor.canvas.boundingBox())?.y;
+  const top = await canvasTop();
+
+  // Each tool shows its own options, in the one place, and no other tool's.
+  await editor.useTool('Magic wand');
+  expect(await canvasTop()).toBe(top);
+  await expect(editor.tolerance).toBeVisible();
+  await expect(editor.brushSize).toBeHidden();
+  await editor.useTool('Select object');
+  await editor.waitForSelection();
+  expect(await canvasTop()).toBe(top);
+  await expect(editor.tolerance).toBeHidden();
+  await expect(editor.brushSize).toBeHidden();
+  await editor.useTool('Eraser');
+  expect(await canvasTop()).toBe(top);
+  await expect(editor.brushSize).toBeVisible();
+  await expect(editor.tolerance).toBeHidden();
+});

@@ -1,10 +1,10 @@
-// Tools, brush size, undo/redo, zoom and preview: everything above the canvas.
+// Tools, the chosen tool's options, undo/redo, zoom and preview: everything above the canvas.
 import { getCommand, shortcutLabel } from '../../commands/registry';
 import { nextRedoIsFrames, nextUndoIsFrames, toolCommandId } from '../commands';
-import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
+import { useEditor, type ToolId } from '../store';
 import { frameStepName, useFrameHistory } from '../../composer/frames/frame-history';
-import { SelectionOptions } from '../selection/SelectionOptions';
 import { CommandButton } from './CommandButton';
+import { ToolOptions } from './ToolOptions';
 
 const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
   { id: 'brush', icon: '●', text: 'Brush' },
@@ -18,7 +18,6 @@ const TOOL_ICONS: { id: ToolId; icon: string; text: string }[] = [
 
 export function Toolbar() {
   const tool = useEditor((s) => s.tool);
-  const brushSize = useEditor((s) => s.brushSize);
   const playing = useEditor((s) => s.playing);
   const history = useEditor((s) => s.history);
   // The lists, not "any": every frame change must re-render the labels (it may now be what Ctrl+Z undoes).
@@ -41,20 +40,7 @@ export function Toolbar() {
           </CommandButton>
         ))}
       </div>
-      <label className="ed-size" title="Brush size ([ and ])">
-        <span className="ed-size__label">Size</span>
-        <input
-          type="range"
-          min={MIN_BRUSH}
-          max={MAX_BRUSH}
-          value={brushSize}
-          aria-label="Brush size in image pixels"
-          aria-valuetext={`${brushSize} pixels`}
-          onChange={(e) => useEditor.setState({ brushSize: clampBrush(Number(e.target.value)) })}
-        />
-        <output className="ed-size__value">{brushSize}px</output>
-      </label>
-      <SelectionOptions tool={tool} />
+      <ToolOptions tool={tool} />
       <div className="ed-group" role="group" aria-label="History">
         <CommandButton id="editor.undo" label={framesPast && nextUndoIsFrames() ? `Undo ${frameStepName(frames, 'past')}` : history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo'}>
           ↶
