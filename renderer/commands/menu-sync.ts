@@ -40,7 +40,7 @@ export function useMenuSync(): void {
     };
     const unwatch = watchCommands(schedule);
     const observer = new MutationObserver(schedule);
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'disabled', 'hidden'] });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'disabled', 'aria-disabled', 'hidden'] });
     const events = ['focusin', 'focusout', 'keyup', 'pointerup'] as const;
     for (const e of events) window.addEventListener(e, schedule, true);
     const unsubscribe = studio.on('app.command', ({ id }) => void runCommand(id));
