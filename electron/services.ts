@@ -8,7 +8,7 @@ import { replayHandlers } from './ipc/replay-handlers';
 import { requestHandlers } from './ipc/request-handlers';
 import { createHandlerRegistry, type HandlerRegistry, type Sender } from './ipc/registry';
 import type { Library } from './library/library';
-import { LibraryPlace } from './library/library-place';
+import { isFolder, LibraryPlace, openingRoot } from './library/library-place';
 import { libraryLocationHandlers, WRITES_TO_LIBRARY } from './ipc/library-location-handlers';
 import { UserFacingError } from './ipc/user-facing-error';
 import { resolve } from 'node:path';
@@ -90,9 +90,13 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   const settings = new AppSettings(store, deps.settingsNotice ? { notice: deps.settingsNotice } : {});
   const defaultLibraryRoot = resolve(deps.libraryRoot);
   // The library where the person moved it (Settings ▸ Library), else the default one in the data folder. Everything
-  // below reads `place.library` when it uses it, so a move switches them all.
+  // below reads `place.library` when it uses it, so a move switches them all. A moved library missing at start (a
+  // drive unplugged) leaves the default one in use for this run, and the window says so (settings.library.missing).
+  const opening = openingRoot(settings.libraryPath(), defaultLibraryRoot);
+  let missingLibrary = opening.missing;
+  if (missingLibrary) deps.log?.(`library: ${missingLibrary} is missing; the default library is used for now`);
   const place = new LibraryPlace({
-    root: settings.libraryPath() ?? defaultLibraryRoot,
+    root: opening.root,
     now,
     desktop: deps.desktop,
     // Generations another program adds or moves on while the app runs reach the grid without a restart: a changed
@@ -132,7 +136,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     run: (id) => deps.emit('app.command', { id }),
   });
   const libraryRoot = () => place.library.root;
-  const currentSettings = () => settingsState({ settings, libraryRoot, defaultLibraryRoot });
+  const missing = () => missingLibrary;
+  const currentSettings = () => settingsState({ settings, libraryRoot, defaultLibraryRoot, missingLibrary: missing });
   windowShell.setTheme(settings.preferences().theme);
   const signals = createDesktopSignals({
     shell: windowShell,
@@ -188,6 +193,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     switchTo: async (root) => {
       await place.switchTo(root);
       settings.setLibraryPath(resolve(root) === defaultLibraryRoot ? undefined : resolve(root));
+      missingLibrary = undefined; // opened again, or the library moved on to another place
       // Another set of generations: what is in flight there (a library joined) is counted and followed.
       signals.reset();
       signals.seed(await place.library.unfinished());
@@ -196,6 +202,14 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       deps.emit('library.changed', {});
     },
     progress: (p) => deps.emit('library.moveProgress', p),
+    missing,
+    isFolder,
+    undoable: () => place.deletion.undoable,
+    forgetMissing: () => {
+      settings.setLibraryPath(undefined);
+      missingLibrary = undefined;
+      deps.emit('settings.changed', currentSettings());
+    },
     state: currentSettings,
     ...(deps.log ? { log: deps.log } : {}),
   });
@@ -222,7 +236,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
         menu.update(state);
         return null;
       },
-      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot, defaultLibraryRoot }),
+      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot, defaultLibraryRoot, missingLibrary: missing }),
       ...location.handlers,
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),

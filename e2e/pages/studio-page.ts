@@ -26,6 +26,10 @@ export class StudioPage {
   get alerts(): Locator {
     return this.page.getByRole('alert');
   }
+  /** Said while the folder the library was moved to is missing (the default library is in use meanwhile). */
+  get libraryNotFound(): Locator {
+    return this.page.getByRole('alert', { name: 'Library not found' });
+  }
   get startFrame(): Locator {
     return this.page.getByRole('img', { name: /^Start frame:/ });
   }

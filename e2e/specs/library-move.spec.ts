@@ -1,11 +1,12 @@
 // Settings ▸ Library ▸ Move the library…: the folder is chosen in main's own dialog (the host's stand-in answers with
 // a folder chosen in advance), the library is copied with progress, checked, switched to and removed from the old
 // place; the grid and the player keep working from the new folder, and a refusal leaves everything as it was.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, SAMPLE_CLIP, test } from '../fixtures';
 import { makeLibrary, promptOf } from '../fixtures/make-library';
 import { seedGeneration } from '../host/seed-generation';
+import { Library } from '../../electron/library/library';
 import { LibraryPage } from '../pages/library-page';
 import { PlayerPage } from '../pages/player-page';
 import { SettingsDialog } from '../pages/settings-dialog';
@@ -90,4 +91,48 @@ test('a deletion still showing its Undo can be undone after the library moved', 
   await library.expectCount('3 generations');
   expect((await readdir(to)).filter((n) => !n.startsWith('.'))).toHaveLength(3);
   expect(studio.host!.desktop.trashed).toEqual([]);
+});
+
+test('a moved library whose drive is unplugged at start: the default one is used and the window says so, until it is back', async ({ studio }) => {
+  const { host, libraryRoot } = studio;
+  test.skip(!host, 'the folder dialog is answered through the Chromium host’s desktop stand-in');
+  if (!host) return;
+  const seeded = await seedGeneration(libraryRoot, { prompt: PROMPT, createdAt: new Date('2026-11-20T10:00:00Z'), startFrame: START, clip: SAMPLE_CLIP });
+  await studio.restart();
+  // The window makes the clip's poster once it shows the card; a move started while that is written fails ("a file
+  // disappeared"), which is not what this test is about.
+  await expect.poll(async () => (await new Library({ root: libraryRoot }).get(seeded.id))?.result?.poster).toBeTruthy();
+  const drive = join(libraryRoot, '..', 'Drive');
+  const to = join(drive, 'Kling Library');
+  studio.host!.desktop.nextFolder = to;
+  const settings = new SettingsDialog(studio.page);
+  await settings.openWithShortcut();
+  await settings.section('Library').getByRole('button', { name: 'Move the library…' }).click();
+  await expect(settings.section('Library').getByRole('status')).toHaveText(/every file was copied and checked/);
+  await settings.close();
+
+  // The drive is unplugged while the app is closed.
+  await rename(drive, `${drive} (unplugged)`);
+  await studio.restart();
+  const notice = studio.ui.libraryNotFound;
+  await expect(notice).toContainText(`${to} cannot be found (is its drive connected?), so the default library (${libraryRoot}) is used for now.`);
+  const library = new LibraryPage(studio.page);
+  await library.open();
+  await library.expectCount('0 generations');
+  await expect(readdir(to)).rejects.toThrow(/ENOENT/); // not made again, empty
+
+  await notice.getByRole('button', { name: 'Library settings…' }).click();
+  const again = new SettingsDialog(studio.page);
+  const section = again.section('Library');
+  await expect(section.getByLabel('Location (default)')).toHaveText(libraryRoot);
+  await section.getByRole('button', { name: 'Try again' }).click();
+  await expect(section.getByRole('alert')).toHaveText(`${to} is still missing. Connect the drive (or the network share) it is on, then try again.`);
+  await rename(`${drive} (unplugged)`, drive);
+  await section.getByRole('button', { name: 'Try again' }).click();
+  await expect(section.getByRole('status')).toHaveText(`Opened: your library at ${to} is in use again.`);
+  await expect(section.getByLabel('Location', { exact: true })).toHaveText(to);
+  await expect(notice).toBeHidden();
+  await again.close();
+  await library.expectCount('1 generation');
+  await expect(library.card(PROMPT)).toBeVisible();
 });

@@ -2,6 +2,7 @@
 // the library is copied there with progress, verified, the services switch to it, and only then the old copy goes.
 // Refused while generations are in flight: their records are written as they move, and a copy would miss that.
 // While a move runs, the bridge calls that write into the library are refused (see `WRITES_TO_LIBRARY`).
+// A moved library missing at start (the default one in use meanwhile) is opened again, or forgotten, from here too.
 import type { LibraryMoveProgress, LibraryMoveResult, SettingsState } from '../../shared/ipc/contract';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { Library } from '../library/library';
@@ -35,8 +36,26 @@ export interface LibraryLocationDeps {
   /** Re-open the library, its index, the engine's view of it and the media protocol at `root`, and remember it. */
   switchTo(root: string): Promise<void>;
   progress(progress: LibraryMoveProgress): void;
+  /** Where the library was moved, when its folder was missing at start (the default library is in use meanwhile). */
+  missing(): string | undefined;
+  /** Whether a folder is there now. */
+  isFolder(path: string): boolean;
+  /** Whether a deletion in the library in use can still be undone. */
+  undoable(): boolean;
+  /** Keep the default library from now on: the missing place is forgotten. */
+  forgetMissing(): void;
   state(): SettingsState;
   log?(message: string): void;
+}
+
+/** Refused while generations are in flight: their records are written as they move, in the library in use. */
+async function refuseWhileInFlight(library: Library, then: string): Promise<void> {
+  const unfinished = (await library.unfinished()).length;
+  if (unfinished === 0) return;
+  throw new UserFacingError(
+    'busy',
+    `${unfinished === 1 ? 'A generation is' : `${unfinished} generations are`} still being made. Wait until ${unfinished === 1 ? 'it ends' : 'they end'} (or give ${unfinished === 1 ? 'it' : 'them'} up), then ${then}.`,
+  );
 }
 
 export function libraryLocationHandlers(deps: LibraryLocationDeps) {
@@ -45,13 +64,7 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
     'settings:moveLibrary': async (): Promise<LibraryMoveResult> => {
       if (moving) throw new UserFacingError('busy', 'The library is already being moved.');
       const library = deps.library();
-      const unfinished = (await library.unfinished()).length;
-      if (unfinished > 0) {
-        throw new UserFacingError(
-          'busy',
-          `${unfinished === 1 ? 'A generation is' : `${unfinished} generations are`} still being made. Wait until ${unfinished === 1 ? 'it ends' : 'they end'} (or give ${unfinished === 1 ? 'it' : 'them'} up), then move the library.`,
-        );
-      }
+      await refuseWhileInFlight(library, 'move the library');
       const to = await deps.desktop.chooseFolder('Move the library to');
       if (!to) return { moved: false, settings: deps.state() };
       moving = true;
@@ -83,6 +96,28 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       } finally {
         moving = false;
       }
+    },
+    'settings:reopenLibrary': async (): Promise<SettingsState> => {
+      const missing = deps.missing();
+      if (!missing) return deps.state();
+      if (moving) throw new UserFacingError('busy', 'The library is being moved; try again when it is done.');
+      if (!deps.isFolder(missing)) {
+        throw new UserFacingError('not-found', `${missing} is still missing. Connect the drive (or the network share) it is on, then try again.`);
+      }
+      // What was made meanwhile stays in the default library (it is still there, in its folder).
+      await refuseWhileInFlight(deps.library(), 'open your library');
+      if (deps.undoable()) throw new UserFacingError('busy', 'A deletion can still be undone. Try again once its notice has gone.');
+      moving = true;
+      try {
+        await deps.switchTo(missing);
+      } finally {
+        moving = false;
+      }
+      return deps.state();
+    },
+    'settings:useDefaultLibrary': async (): Promise<SettingsState> => {
+      if (deps.missing()) deps.forgetMissing();
+      return deps.state();
     },
   };
   return { handlers, moving: () => moving };

@@ -1,11 +1,12 @@
 // Settings ▸ Library ▸ Move… through the services and the bridge: the library, its index, the engine and the media
 // protocol all follow to the new folder, which is remembered across a restart; a refusal or failure leaves the old
 // library in use; writes are refused while the copy runs, and generations in flight refuse the move.
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LibraryMoveProgress, LibraryMoveResult } from '../../shared/ipc/contract';
+import type { LibraryMoveProgress, LibraryMoveResult, SettingsState } from '../../shared/ipc/contract';
 import type { GenerationRecord } from '../../shared/library/generation';
 import { RecordingDesktopShell } from '../desktop/desktop-shell';
 import { mediaResponse } from '../library/media';
@@ -163,5 +164,55 @@ describe('moving the library from Settings', () => {
     desktop.nextFolder = join(outside, 'new');
     expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(true);
     await expect.poll(() => refusals).toEqual(['The library is being moved; try again when it is done.']);
+  });
+});
+
+describe('a moved library whose folder is missing at start', () => {
+  /** Move the library to a folder on "a drive", then unplug it: the folder goes away while the app is closed. */
+  async function movedThenUnplugged(): Promise<{ made: GenerationRecord; drive: string; at: string }> {
+    const { studio, desktop } = services();
+    const made = await generate(studio);
+    const at = join(outside, 'Drive', 'Kling Library');
+    desktop.nextFolder = at;
+    expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(true);
+    studio.stop();
+    await rename(join(outside, 'Drive'), join(outside, 'Drive (unplugged)'));
+    return { made, drive: join(outside, 'Drive'), at };
+  }
+  const settingsOf = async (studio: StudioServices) => ((await studio.registry.handle('settings:get', {}, APP)) as { value: SettingsState }).value;
+
+  it('opens the default library for the run, keeps the setting, says which place is missing, and opens it again once it is back', async () => {
+    const { made, drive, at } = await movedThenUnplugged();
+    const events: string[] = [];
+    const { studio } = services((event) => void events.push(event));
+    await studio.start();
+    expect(studio.library.root).toBe(world.root);
+    expect(await settingsOf(studio)).toMatchObject({ library: { path: world.root, isDefault: true, missing: at } });
+    expect(store.get('libraryPath')).toBe(at); // kept for the next start
+    expect(existsSync(at)).toBe(false); // not made again, empty
+    await generate(studio); // the default library works meanwhile
+
+    const still = await studio.registry.handle('settings:reopenLibrary', {}, APP);
+    expect(still).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining(`${at} is still missing`) } });
+    await rename(`${drive} (unplugged)`, drive);
+    const reopened = await studio.registry.handle('settings:reopenLibrary', {}, APP);
+    expect(reopened).toMatchObject({ ok: true, value: { library: { path: at, isDefault: false } } });
+    expect((reopened as { value: SettingsState }).value.library.missing).toBeUndefined();
+    expect(studio.library.root).toBe(at);
+    expect((await studio.library.get(made.id))?.status).toBe('succeed');
+    expect(events).toContain('library.changed');
+    studio.stop();
+  });
+
+  it('keeps the default library from now on when the person says so', async () => {
+    const { at } = await movedThenUnplugged();
+    const { studio } = services();
+    const answer = await studio.registry.handle('settings:useDefaultLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: true, value: { library: { path: world.root, isDefault: true } } });
+    expect((answer as { value: SettingsState }).value.library.missing).toBeUndefined();
+    expect(store.get('libraryPath')).toBeUndefined();
+    expect(existsSync(at)).toBe(false);
+    studio.stop();
+    expect(await settingsOf(services().studio)).toEqual(expect.objectContaining({ library: { path: world.root, isDefault: true } }));
   });
 });

@@ -19,14 +19,17 @@ export interface SettingsHandlerDeps {
   /** The library's folder now, and the default one in the data folder. */
   libraryRoot(): string;
   defaultLibraryRoot: string;
+  /** Where the library was moved, when that folder was missing at start (the default one is used meanwhile). */
+  missingLibrary?(): string | undefined;
 }
 
-export function settingsState(deps: Pick<SettingsHandlerDeps, 'settings' | 'libraryRoot' | 'defaultLibraryRoot'>): SettingsState {
+export function settingsState(deps: Pick<SettingsHandlerDeps, 'settings' | 'libraryRoot' | 'defaultLibraryRoot' | 'missingLibrary'>): SettingsState {
   const path = deps.libraryRoot();
   const notice = deps.settings.pendingNotice();
+  const missing = deps.missingLibrary?.();
   return {
     preferences: deps.settings.preferences(),
-    library: { path, isDefault: path === deps.defaultLibraryRoot },
+    library: { path, isDefault: path === deps.defaultLibraryRoot, ...(missing ? { missing } : {}) },
     ...(notice ? { notice } : {}),
   };
 }

@@ -98,6 +98,11 @@ export class Deletion {
     return report;
   }
 
+  /** Whether a deletion can still be undone. */
+  get undoable(): boolean {
+    return this.pending.size > 0;
+  }
+
   private keep(token: string, entries: Pending['entries'], ms: number): void {
     const timer = setTimeout(() => void this.finish(token), Math.max(0, ms));
     timer.unref?.();

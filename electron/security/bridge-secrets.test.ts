@@ -150,6 +150,8 @@ describe('credentials and the bridge', () => {
     await run('settings:setConcurrency', { id: ids[0], concurrency: 3 });
     desktop.nextFolder = join(dir, 'Moved Library');
     expect(await run('settings:moveLibrary', {})).toMatchObject({ moved: true });
+    await run('settings:reopenLibrary', {});
+    await run('settings:useDefaultLibrary', {});
     await run('profiles:list', {});
     await run('profiles:remove', { id: ids[2] });
     await services.engine.idle();

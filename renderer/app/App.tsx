@@ -15,6 +15,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { useView } from '../store/view';
 import { TopBar } from './TopBar';
 import { SettingsNotice } from './SettingsNotice';
+import { LibraryMissingNotice } from './LibraryMissingNotice';
 import { useSettings } from '../store/settings';
 import { useWindowDrop } from './useWindowDrop';
 import { viewPanelId, viewTabId } from './ViewTabs';
@@ -62,6 +63,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <SettingsNotice />
+      <LibraryMissingNotice />
       {/* One main landmark, named after Settings while it shows. Create and Library stay mounted behind it (hidden, not
           unmounted): the open document and the canvas keep their state. */}
       <main className="views" aria-label={view === 'settings' ? 'Settings' : undefined}>

@@ -41,6 +41,22 @@ export function LibrarySection({ library }: { library: SettingsState['library'] 
     }
   };
   const shown = moveProgressText(progress);
+  const [reopening, setReopening] = useState(false);
+  /** What Try again (or Use the default) answered, said in the missing library's box while it shows. */
+  const [reopenError, setReopenError] = useState<string>();
+  const answer = async (call: () => Promise<{ ok: true; value: SettingsState } | { ok: false; error: { message: string } }>, done: string) => {
+    setReopening(true);
+    setOutcome(undefined);
+    setReopenError(undefined);
+    const result = await call();
+    setReopening(false);
+    if (!result.ok) {
+      setReopenError(result.error.message);
+      return;
+    }
+    useSettings.getState().set(result.value);
+    setOutcome({ ok: true, text: done });
+  };
 
   return (
     <Section id="settings-library" title="Library">
@@ -53,8 +69,29 @@ export function LibrarySection({ library }: { library: SettingsState['library'] 
           {library.path}
         </code>
       </div>
+      {library.missing && (
+        <div className="library-missing">
+          <p className="library-missing__text">
+            Your library at <code>{library.missing}</code> was not found when Kling Studio started (is its drive connected?). The
+            default library above is used for now; the place is kept for the next start.
+          </p>
+          <div className="library-missing__actions">
+            <button type="button" className="button button--small" disabled={reopening || moving} onClick={() => void answer(() => studio.settings.reopenLibrary({}), `Opened: your library at ${library.missing} is in use again.`)}>
+              Try again
+            </button>
+            <button type="button" className="button button--small button--ghost" disabled={reopening || moving} onClick={() => void answer(() => studio.settings.useDefaultLibrary({}), 'The default library is kept from now on.')}>
+              Use the default library from now on
+            </button>
+          </div>
+          {reopenError && (
+            <p className="field__error" role="alert">
+              {reopenError}
+            </p>
+          )}
+        </div>
+      )}
       <div className="library-move">
-        <button type="button" className="button button--small" onClick={() => void move()} disabled={moving}>
+        <button type="button" className="button button--small" onClick={() => void move()} disabled={moving || reopening}>
           Move the library…
         </button>
         <span className="settings-check__hint">

@@ -2,7 +2,7 @@
 // not bundle the parser. `contract.ts` checks at compile time that this list and the contract agree.
 export const CHANNELS = {
   app: ['info', 'setMenu', 'openLink', 'ready', 'saveImage'],
-  settings: ['get', 'update', 'dismissNotice', 'setConcurrency', 'moveLibrary'],
+  settings: ['get', 'update', 'dismissNotice', 'setConcurrency', 'moveLibrary', 'reopenLibrary', 'useDefaultLibrary'],
   provider: ['status'],
   profiles: ['list', 'save', 'remove', 'select', 'testConnection', 'importTasks'],
   generations: ['create', 'cancel', 'savePoster', 'details', 'reveal', 'saveVideo', 'again', 'redownload'],

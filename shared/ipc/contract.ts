@@ -204,6 +204,11 @@ export interface SettingsState {
     path: string;
     /** True while it is the default one, inside the app's data folder. */
     isDefault: boolean;
+    /**
+     * Where the person moved the library, when that folder was not there at start (an external drive unplugged): the
+     * default library is used meanwhile, and the place is kept for the next start.
+     */
+    missing?: string;
   };
   /** Said once, until dismissed: the settings file could not be used at start and was moved aside. */
   notice?: string;
@@ -265,6 +270,10 @@ export const contract = {
     setConcurrency: channel(z.object({ id: profileId, concurrency: z.number().int().min(1).max(50) }), returns<ProfilesState>()),
     /** Move the library: main asks for the folder (its own dialog), copies, verifies, switches, removes the old copy. */
     moveLibrary: channel(none, returns<LibraryMoveResult>()),
+    /** The moved library that was missing at start: open it now if its folder is back (refused in words if not). */
+    reopenLibrary: channel(none, returns<SettingsState>()),
+    /** The moved library that was missing at start: forget it, and keep the default library from now on. */
+    useDefaultLibrary: channel(none, returns<SettingsState>()),
   },
   provider: {
     status: channel(none, returns<ProviderStatus>()),
