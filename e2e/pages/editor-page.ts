@@ -4,6 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { SandboxServer } from '../../electron/sandbox/server';
 import { decodeGrayPng, type GrayImage } from '../../shared/editor/png';
 import { decodeBase64 } from '../../shared/kling/base64';
+import type { StudioPage } from './studio-page';
 
 export interface ImagePoint {
   x: number;
@@ -196,6 +197,18 @@ export class EditorPage {
     await this.page.mouse.move(cx + dx, cy + dy, { steps: 5 });
     await this.page.mouse.up({ button: 'middle' });
   }
+}
+
+/**
+ * The usual start of an editor test: `path` opened as the start frame (through its button, as a person does), the
+ * canvas ready, and `area` chosen to paint into.
+ */
+export async function startPainting(studio: { page: Page; ui: StudioPage }, path: string, area = 'Motion 1'): Promise<EditorPage> {
+  const editor = new EditorPage(studio.page);
+  await studio.ui.openStartFrame(path);
+  await editor.waitForCanvas();
+  await editor.selectArea(area);
+  return editor;
 }
 
 // ---- What Kling received ------------------------------------------------------------------------------------

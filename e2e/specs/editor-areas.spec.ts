@@ -1,7 +1,7 @@
 // Areas, shortcuts and warnings, as a person meets them.
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
-import { EditorPage } from '../pages/editor-page';
+import { EditorPage, startPainting } from '../pages/editor-page';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
 
@@ -72,11 +72,8 @@ test('single-key shortcuts pick tools and areas, but not while typing; ? lists t
 });
 
 test('paths: click points, move one, delete one, reverse; warnings tell what is missing', async ({ studio }) => {
-  const { ui, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const { page } = studio;
+  const editor = await startPainting(studio, START);
   await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 300 });
   await expect(editor.warnings).toContainText('Motion 1 has no path');
 

@@ -1,7 +1,7 @@
 // Undo/redo and drafts, checked on what is actually sent to Kling.
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
-import { creates, EditorPage, sentMotion } from '../pages/editor-page';
+import { creates, EditorPage, sentMotion, startPainting } from '../pages/editor-page';
 import { ComposerPanel } from '../pages/composer-panel';
 import { FramesPanel } from '../pages/frames-panel';
 
@@ -60,11 +60,8 @@ test('undo then redo gives back exactly the same masks and path', async ({ studi
 });
 
 test('Escape during a stroke puts everything back as it was', async ({ studio }) => {
-  const { ui, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const { page } = studio;
+  const editor = await startPainting(studio, START);
   await editor.useTool('Brush');
   const a = await editor.toPage({ x: 300, y: 300 });
   const b = await editor.toPage({ x: 700, y: 400 });
@@ -125,10 +122,7 @@ test('a draft comes back after a reload, and New asks before discarding it', asy
 
 test('replacing the start frame is undone with Ctrl+Z after the new frame’s own edits, and its painting comes back', async ({ studio }) => {
   const { ui, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const editor = await startPainting(studio, START);
   await editor.fillRect({ x: 100, y: 100 }, { x: 300, y: 200 });
   await expect(editor.areaSummary('Motion 1')).not.toHaveAttribute('title', /empty/);
 
@@ -179,11 +173,8 @@ test('an end frame set after painting is the first thing Ctrl+Z takes back', asy
 });
 
 test('the editor’s buttons come back on when the New dialog closes, though the window changed under it', async ({ studio }) => {
-  const { ui, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const { page } = studio;
+  const editor = await startPainting(studio, START);
   await editor.fillRect({ x: 100, y: 100 }, { x: 400, y: 300 });
 
   await editor.button('New (discard this draft)').click();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { ComposerPanel } from '../pages/composer-panel';
-import { creates, EditorPage, isBinary, pixel, sentMotion, whiteCount } from '../pages/editor-page';
+import { creates, EditorPage, isBinary, pixel, sentMotion, startPainting, whiteCount } from '../pages/editor-page';
 import { FramesPanel } from '../pages/frames-panel';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
@@ -113,11 +113,8 @@ test('rectangles and brush dabs painted at several zooms and pans land on the ri
 });
 
 test('painting an area takes the pixels from the area that had them', async ({ studio }) => {
-  const { ui, sandbox, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const { ui, sandbox } = studio;
+  const editor = await startPainting(studio, START);
   await editor.fillRect({ x: 100, y: 100 }, { x: 500, y: 400 });
   await editor.useTool('Path');
   await editor.drag([{ x: 300, y: 250 }, { x: 700, y: 300 }]);
@@ -178,11 +175,8 @@ test('with an end frame in use, only a press that paints asks to use the motion 
 });
 
 test('a lasso fills exactly the drawn polygon', async ({ studio }) => {
-  const { ui, sandbox, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const { ui, sandbox } = studio;
+  const editor = await startPainting(studio, START);
   await editor.useTool('Lasso fill');
   await editor.drag([{ x: 100, y: 100 }, { x: 500, y: 100 }, { x: 100, y: 500 }, { x: 100, y: 101 }], 10);
   await editor.useTool('Path');
@@ -200,11 +194,7 @@ test('a lasso fills exactly the drawn polygon', async ({ studio }) => {
 });
 
 test('Play previews the motion on the canvas, and an edit stops it', async ({ studio }) => {
-  const { ui, page } = studio;
-  const editor = new EditorPage(page);
-  await ui.openStartFrame(START);
-  await editor.waitForCanvas();
-  await editor.selectArea('Motion 1');
+  const editor = await startPainting(studio, START);
   await editor.fillRect({ x: 100, y: 100 }, { x: 400, y: 300 });
   await editor.useTool('Path');
   await editor.drag([{ x: 250, y: 200 }, { x: 900, y: 500 }]);
