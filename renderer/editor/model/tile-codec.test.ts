@@ -74,3 +74,52 @@ describe('tile codec', () => {
     expect(() => decodeTile(Uint8Array.of(7), new Uint8Array(W * H), W, { x: 0, y: 0, width: 1, height: 1 })).toThrow(RangeError);
   });
 });
+
+describe('tile codec on word-aligned rows (four pixels compared at once)', () => {
+  const WIDE = 256;
+  /** The same pixels in a raster whose rows are word-aligned and in one whose rows are not (read byte by byte). */
+  function both(pixel: (x: number, y: number) => number, height = 80) {
+    const aligned = Uint8Array.from({ length: WIDE * height }, (_, i) => pixel(i % WIDE, Math.floor(i / WIDE)));
+    const odd = 257;
+    const unaligned = Uint8Array.from({ length: odd * height }, (_, i) => (i % odd < WIDE ? pixel(i % odd, Math.floor(i / odd)) : 0));
+    return { aligned, unaligned, odd };
+  }
+
+  it('encodes exactly as pixel by pixel, for runs that start and stop inside words, noise and single pixels', () => {
+    // Noise from the position (both rasters must get the same pixels).
+    const noise = (x: number, y: number) => (Math.imul(x * 73856093 ^ y * 19349663, 2654435761) >>> 29) % 8;
+    const cases: ((x: number, y: number) => number)[] = [
+      () => 4,
+      (x, y) => (x + y * 3) % 50 < 23 ? 1 : 6,
+      (x) => (x % 7 === 3 ? 2 : 0),
+      noise,
+      (x, y) => (x === 65 && y === 9 ? 7 : 3),
+    ];
+    for (const pixel of cases) {
+      const { aligned, unaligned, odd } = both(pixel);
+      for (const rect of [
+        { x: 0, y: 0, width: 64, height: 64 },
+        { x: 64, y: 8, width: 64, height: 64 },
+        { x: 192, y: 64, width: 64, height: 16 },
+        { x: 4, y: 3, width: 12, height: 5 },
+      ]) {
+        const fast = encodeTile(aligned, WIDE, rect);
+        expect(Array.from(fast)).toEqual(Array.from(encodeTile(unaligned, odd, rect)));
+        const back = new Uint8Array(WIDE * 80);
+        decodeTile(fast, back, WIDE, rect);
+        for (let y = rect.y; y < rect.y + rect.height; y++) {
+          for (let x = rect.x; x < rect.x + rect.width; x++) expect(back[y * WIDE + x]).toBe(aligned[y * WIDE + x]);
+        }
+      }
+    }
+  });
+
+  it('a raster that is a view into a larger buffer at an odd offset is read byte by byte, and right', () => {
+    const { aligned } = both((x, y) => (x < 100 + y ? 2 : 5));
+    const buffer = new Uint8Array(aligned.length + 1);
+    buffer.set(aligned, 1);
+    const view = buffer.subarray(1);
+    const rect = { x: 64, y: 0, width: 64, height: 64 };
+    expect(Array.from(encodeTile(view, WIDE, rect))).toEqual(Array.from(encodeTile(aligned, WIDE, rect)));
+  });
+});
