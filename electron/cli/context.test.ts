@@ -1,5 +1,5 @@
 // The command line finds the library the app uses: --library, else where Settings ▸ Library moved it, else the default.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,11 +12,27 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('libraryRoot', () => {
+  const io = () => {
+    const said: string[] = [];
+    return { env: { KLING_STUDIO_USER_DATA: dir }, stderr: { write: (text: string) => void said.push(text) }, said };
+  };
+
   it('takes --library first, then the folder the app moved the library to, then <userData>/library', async () => {
-    const env = { KLING_STUDIO_USER_DATA: dir };
-    expect(libraryRoot(undefined, env)).toBe(join(dir, 'library'));
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ libraryPath: '/media/big/Kling Library' }));
-    expect(libraryRoot(undefined, env)).toBe('/media/big/Kling Library');
-    expect(libraryRoot('/tmp/other', env)).toBe('/tmp/other');
+    const cli = io();
+    expect(libraryRoot(undefined, cli)).toBe(join(dir, 'library'));
+    const moved = join(dir, 'big', 'Kling Library');
+    await mkdir(moved, { recursive: true });
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ libraryPath: moved }));
+    expect(libraryRoot(undefined, cli)).toBe(moved);
+    expect(libraryRoot('/tmp/other', cli)).toBe('/tmp/other');
+    expect(cli.said).toEqual([]);
+  });
+
+  it('uses the default library, with a warning, when the folder the library was moved to is missing (its drive unplugged)', async () => {
+    const cli = io();
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ libraryPath: '/media/unplugged/Kling Library' }));
+    expect(libraryRoot(undefined, cli)).toBe(join(dir, 'library'));
+    expect(cli.said.join('')).toMatch(/^warning: the library folder \/media\/unplugged\/Kling Library cannot be found .*using the default library/);
+    expect(libraryRoot('/tmp/other', cli)).toBe('/tmp/other');
   });
 });

@@ -3,20 +3,29 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Credential } from '../../shared/settings/profiles';
+import { openingRoot } from '../library/opening-root';
 import { JsonFileStore } from '../settings/key-value';
 import { defaultLibraryDir, defaultUserDataDir, SETTINGS_FILE } from '../settings/paths';
-import type { CliIo } from './io';
+import { line, type CliIo } from './io';
 import { createLifetime, type Lifetime } from './lifetime';
 import { parseConnection, type Connection, type ConnectionFlags } from './parse-connection';
 import { parseCredential, type CredentialFlags } from './parse-credentials';
 import { openProvider, type OpenedProvider } from './provider';
 
-/** The --library folder; else where the app's Settings ▸ Library moved it (its settings.json says); else the default. */
-export function libraryRoot(flag: string | undefined, env: CliIo['env']): string {
+/**
+ * The --library folder; else where the app's Settings ▸ Library moved it (its settings.json says); else the default.
+ * A moved library whose folder is missing (its drive unplugged) is not made again, empty: the default is used, as the
+ * app does for that run, with a warning that names the missing place.
+ */
+export function libraryRoot(flag: string | undefined, io: Pick<CliIo, 'env' | 'stderr'>): string {
   if (flag !== undefined) return resolve(flag);
-  const environment = { env, platform: process.platform, home: homedir() };
+  const environment = { env: io.env, platform: process.platform, home: homedir() };
   const moved = new JsonFileStore(join(defaultUserDataDir(environment), SETTINGS_FILE)).get<unknown>('libraryPath');
-  return typeof moved === 'string' && moved.length > 0 ? moved : defaultLibraryDir(environment);
+  const { root, missing } = openingRoot(typeof moved === 'string' && moved.length > 0 ? moved : undefined, defaultLibraryDir(environment));
+  if (missing) {
+    line(io.stderr, `warning: the library folder ${missing} cannot be found (is its drive connected?); using the default library ${root} instead. Give --library to choose another.`);
+  }
+  return root;
 }
 
 export interface Remote {

@@ -29,7 +29,7 @@ export async function runFollowingCommand(
   }
   const remote = readRemote(values, io.env);
   const timeoutMs = parseTimeout(values.timeout);
-  const root = libraryRoot(values.library, io.env);
+  const root = libraryRoot(values.library, io);
   const json = values.json ?? false;
   return withProvider(remote, io, timeoutMs === undefined ? {} : { timeoutMs }, async ({ provider }, lifetime) =>
     body({ session: openSession({ libraryRoot: root, provider, lifetime, stderr: io.stderr }), root, json, lifetime }),

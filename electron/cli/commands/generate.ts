@@ -84,7 +84,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<ExitCo
   }
   const remote = readRemote(values, io.env);
   const timeoutMs = parseTimeout(values.timeout);
-  const root = libraryRoot(values.library, io.env);
+  const root = libraryRoot(values.library, io);
   const json = values.json ?? false;
 
   const prepared = await prepareGeneration(values);

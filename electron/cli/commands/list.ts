@@ -42,7 +42,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<ExitCode> 
     line(io.stdout, LIST_USAGE);
     return EXIT.ok;
   }
-  const root = libraryRoot(values.library, io.env);
+  const root = libraryRoot(values.library, io);
   const library = new Library({ root });
   const { items, problems } = await library.list();
   for (const p of problems) line(io.stderr, `warning: ${p.folder}: ${p.message} (skipped)`);

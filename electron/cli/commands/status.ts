@@ -36,7 +36,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<ExitCode
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError('status takes exactly one ID');
   const id = positionals[0];
   const remote = readRemote(values, io.env);
-  const root = libraryRoot(values.library, io.env);
+  const root = libraryRoot(values.library, io);
   const record = await findRecord(new Library({ root }), id);
 
   // The built-in simulator starts empty, so it cannot know any task: only a real credential is worth asking.
