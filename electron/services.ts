@@ -186,6 +186,8 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
     };
   };
 
+  /** Bridge calls writing into the library, still running (a poster being saved): a move waits for them. */
+  const writing = new Set<Promise<unknown>>();
   const location = libraryLocationHandlers({
     library: () => place.library,
     desktop: deps.desktop,
@@ -203,6 +205,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       deps.emit('library.changed', {});
     },
     progress: (p) => deps.emit('library.moveProgress', p),
+    writesDone: async () => void (await Promise.allSettled([...writing])),
     missing,
     isFolder,
     undoable: () => place.deletion.undoable,
@@ -249,12 +252,19 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
       ...profileHandlers(over),
       ...composerHandlers({ store, newDocument: () => settings.preferences().newDocument }),
   };
-  // While the library is being copied, what would write into it is refused (the copy would miss it).
+  // While the library is being copied, what would write into it is refused (the copy would miss it), and what was
+  // already writing is waited for before the copy starts.
   for (const name of WRITES_TO_LIBRARY) {
     const handler = handlers[name] as (request: never) => Promise<unknown>;
     (handlers as Record<string, unknown>)[name] = async (request: never) => {
       if (location.moving()) throw new UserFacingError('busy', 'The library is being moved; try again when it is done.');
-      return handler(request);
+      const call = handler(request);
+      writing.add(call);
+      try {
+        return await call;
+      } finally {
+        writing.delete(call);
+      }
     };
   }
   const registry = createHandlerRegistry(handlers, { isTrustedSender: deps.isTrustedSender, ...(deps.log ? { log: deps.log } : {}) });

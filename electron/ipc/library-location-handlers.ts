@@ -36,6 +36,11 @@ export interface LibraryLocationDeps {
   /** Re-open the library, its index, the engine's view of it and the media protocol at `root`, and remember it. */
   switchTo(root: string): Promise<void>;
   progress(progress: LibraryMoveProgress): void;
+  /**
+   * Resolves once the bridge calls writing into the library that began before the move have ended (a poster being
+   * saved as the card first showed): copied while they write, the copy would find a file gone or changed.
+   */
+  writesDone(): Promise<void>;
   /** Where the library was moved, when its folder was missing at start (the default library is in use meanwhile). */
   missing(): string | undefined;
   /** Whether a folder is there now. */
@@ -69,6 +74,7 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       if (!to) return { moved: false, settings: deps.state() };
       moving = true;
       try {
+        await deps.writesDone();
         // The copy carries a fresh index, so the new place opens without reading every folder.
         await library.index.save().catch(() => undefined);
         // A deletion the window can still undo travels with the library (its Undo keeps working at the new place).
@@ -109,6 +115,7 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       if (deps.undoable()) throw new UserFacingError('busy', 'A deletion can still be undone. Try again once its notice has gone.');
       moving = true;
       try {
+        await deps.writesDone();
         await deps.switchTo(missing);
       } finally {
         moving = false;

@@ -13,6 +13,7 @@ import { mediaResponse } from '../library/media';
 import type { Emit, StudioServices } from '../services';
 import { MemoryStore } from '../settings/key-value';
 import { makeRig, servicesOver, START_FRAME, startWorld, type World } from '../tasks/engine-harness';
+import { libraryLocationHandlers } from './library-location-handlers';
 
 let world: World;
 /** Folders outside the library: where it is moved, the trash. */
@@ -164,6 +165,41 @@ describe('moving the library from Settings', () => {
     desktop.nextFolder = join(outside, 'new');
     expect((await studio.registry.handle('settings:moveLibrary', {}, APP)).ok).toBe(true);
     await expect.poll(() => refusals).toEqual(['The library is being moved; try again when it is done.']);
+  });
+});
+
+describe('a move and the writes already running', () => {
+  it('waits for a write into the library that began before it (a poster being saved) before it copies anything', async () => {
+    const { studio, desktop } = services();
+    await generate(studio);
+    let writing!: () => void;
+    let waitedFor = false;
+    const progress: string[] = [];
+    const { handlers } = libraryLocationHandlers({
+      library: () => studio.library,
+      desktop,
+      handOverDeletions: async () => [],
+      takeOverDeletions: async () => undefined,
+      switchTo: async () => undefined,
+      progress: (p) => void progress.push(p.phase),
+      state: () => ({}) as SettingsState,
+      writesDone: () => {
+        waitedFor = true;
+        return new Promise<void>((resolve) => (writing = resolve));
+      },
+      missing: () => undefined,
+      isFolder: () => true,
+      undoable: () => false,
+      forgetMissing: () => undefined,
+    });
+    desktop.nextFolder = join(outside, 'new');
+    const moving = handlers['settings:moveLibrary']();
+    await expect.poll(() => waitedFor).toBe(true);
+    expect(progress).toEqual([]);
+    expect(existsSync(join(outside, 'new'))).toBe(false);
+    writing();
+    await expect(moving).resolves.toMatchObject({ moved: true });
+    expect(progress).toContain('copying');
   });
 });
 
