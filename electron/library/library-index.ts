@@ -131,7 +131,11 @@ export function readRecordSync(root: string, folder: string): { record: Generati
 export interface OutsideChange {
   /** The lists changed: a generation came or went, or changed what a list, a search, a filter or a count shows of it. */
   list: boolean;
-  /** Records read again because they changed on disk (a status, a download's progress, an error), newest state. */
+  /**
+   * Listed generations whose records changed on disk (a status, a download's progress, an error), newest state. A
+   * generation that came (a new folder, or every folder again when the library folder came back) is not among them:
+   * it changes the lists, and the window reads it with its pages.
+   */
   records: GenerationRecord[];
 }
 
@@ -249,7 +253,7 @@ export class LibraryIndex {
       if (known !== undefined && known === stampOf(join(this.root, folder, RECORD_FILE))) continue;
       reread += 1;
       const record = this.readFolder(folder);
-      if (record) read?.push(record);
+      if (record && id === record.id) read?.push(record);
     }
     return reread;
   }
@@ -363,7 +367,7 @@ export class LibraryIndex {
         if ((id ? this.rows.get(id)?.stamp : this.damaged.get(folder)?.stamp) === stamp) continue;
         reread += 1;
         const record = this.readFolder(folder);
-        if (record) records.push(record);
+        if (record && id === record.id) records.push(record);
       }
     }
     const list = `${this.version}:${this.damaged.size}` !== before;
