@@ -27,12 +27,12 @@ export function Editor() {
     void openFrame(frame);
   }, [frame]);
   // The first Generate's mask export should not pay for compiling the encoder (export-inputs.ts).
-  const width = doc?.start.width;
+  const hasDocument = doc !== null;
   useEffect(() => {
-    if (!width) return;
-    const idle = requestIdleCallback(() => warmUpMaskExport(width), { timeout: 2000 });
+    if (!hasDocument) return;
+    const idle = requestIdleCallback(() => warmUpMaskExport(), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, [width]);
+  }, [hasDocument]);
 
   return (
     <section className="editor" aria-label="Motion brush editor">

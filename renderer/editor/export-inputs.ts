@@ -28,21 +28,23 @@ export function exportInputs(doc: EditorDocument): MotionBrushInputs {
 let exportWarmedUp = false;
 
 /**
- * Runs the mask export once on a few made-up rows of the document's width (~2 ms), while the window is idle after a
+ * Runs the mask export once on 48 made-up rows 4096 pixels wide (a few ms), while the window is idle after the first
  * photo opens. The first export of a session ran at about twice its later time (the bench's first of five Generates:
  * 62–97 ms, the others 20–57): the JavaScript engine compiled the encoder, then threw that code away as runs of other
  * lengths and labels reached paths it had not seen (over a hundred deoptimisations in that first call, ~10 after this).
  * So the first Generate finds it already compiled for real inputs: a LabelMap (not another kind of object), all seven
  * areas, runs from one pixel to whole rows.
  */
-export function warmUpMaskExport(width: number): void {
+export function warmUpMaskExport(): void {
   if (exportWarmedUp) return;
   exportWarmedUp = true;
-  const map = new LabelMap(width, WARM_UP_ROWS, { data: warmUpLabels(width) });
-  exportMasks(map, { frame: { width, height: WARM_UP_ROWS } });
+  const map = new LabelMap(WARM_UP_WIDTH, WARM_UP_ROWS, { data: warmUpLabels(WARM_UP_WIDTH) });
+  exportMasks(map, { frame: { width: WARM_UP_WIDTH, height: WARM_UP_ROWS } });
   map.dispose();
 }
 
+/** As wide as the widest photos people bring, whatever the first one is: runs as long as any real one. */
+const WARM_UP_WIDTH = 4096;
 const WARM_UP_ROWS = 48;
 
 /** Made-up labels for the warm-up: every label, runs of 1 to 600 pixels, some rows all unpainted. */

@@ -64,18 +64,19 @@ export function EditorCanvas({ doc, image }: Props) {
   const hiddenAreas = useEditor((e) => e.hiddenAreas);
   const palette = paletteFor(doc.areas, activeAreaId, hiddenAreas);
 
-  // The selection tools read the photo's pixels from the image shown here.
+  // The selection tools read the photo shown here, from its file's bytes (the start frame this image shows).
+  const frameBytes = useComposer((s) => (image && s.startFrame?.url === image.src ? s.startFrame.bytes : null));
   useEffect(() => {
-    setSelectionFrame(image, doc);
+    setSelectionFrame(image && frameBytes ? { image, bytes: frameBytes } : null, doc);
     return () => setSelectionFrame(null, null);
-  }, [image, doc]);
-  // A selection tool chosen: the photo goes to the selection worker now (again after a cancel ended the worker),
-  // so the first box or click does not wait for it.
+  }, [image, frameBytes, doc]);
+  // A selection tool chosen: the photo goes to the selection worker now (again when a cancel ended the worker and
+  // the photo with it), so the first box or click does not wait for it.
   const selecting = toolId === 'select-object' || toolId === 'magic-wand';
-  const selectionEngineState = useSelectionUi((s) => s.engine);
+  const photoDrops = useSelectionUi((s) => s.photoDrops);
   useEffect(() => {
-    if (image && selecting) prepareSelectionFrame(doc);
-  }, [image, doc, selecting, selectionEngineState]);
+    if (image && frameBytes && selecting) prepareSelectionFrame(doc);
+  }, [image, frameBytes, doc, selecting, photoDrops]);
 
   // The overlay, one per document, drawn by the overlay layer (see overlay-surface.ts): a tint change redraws the
   // layer; pixel changes are put into the layer's canvas by the surface itself.

@@ -10,6 +10,7 @@ export function selectionEngine(): SelectionEngine {
   engine ??= createSelectionEngine(
     () => new Worker(new URL('../workers/selection.worker.ts', import.meta.url), { name: 'selection' }),
     (state) => useSelectionUi.setState({ engine: state }),
+    () => useSelectionUi.setState((s) => ({ photoDrops: s.photoDrops + 1 })),
   );
   return engine;
 }
@@ -33,7 +34,7 @@ export function prepareSelectionFrame(doc: EditorDocument): void {
     .catch(() => {});
 }
 
-/** The document closed: the worker (if there is one) drops the photo it keeps for the magic wand. */
+/** The document closed: the worker (if there is one) drops the photo it keeps. */
 export function releaseSelectionFrame(): void {
   engine?.forgetFrame();
 }

@@ -34,6 +34,7 @@ class FakeWorker {
 function setUp() {
   const workers: FakeWorker[] = [];
   const states: EngineState[] = [];
+  const drops = { count: 0 };
   const engine = createSelectionEngine(
     () => {
       const w = new FakeWorker();
@@ -41,8 +42,9 @@ function setUp() {
       return w as unknown as Worker;
     },
     (state) => states.push(state),
+    () => drops.count++,
   );
-  return { engine, workers, states };
+  return { engine, workers, states, drops };
 }
 
 const bitmap = {} as ImageBitmap;
@@ -78,14 +80,56 @@ describe('selection engine (main-thread side of the worker)', () => {
   });
 
   it('cancel stops the worker at once, rejects what runs, and the next request gets a fresh worker', async () => {
-    const { engine, workers } = setUp();
+    const { engine, workers, drops } = setUp();
     const running = engine.similarColour(frame(1), { x: 0, y: 0 }, 10);
     await settle();
+    workers[0]!.answerReady();
+    await settle();
+    expect(workers[0]!.sent.at(-1)).toMatchObject({ kind: 'wand' });
     engine.cancel();
     await expect(running).rejects.toBeInstanceOf(SelectionCancelled);
     expect(workers[0]?.terminated).toBe(true);
+    expect(drops.count).toBe(1); // the photo went with the worker: whoever prepared it prepares it again
     void engine.warmUp();
     expect(workers).toHaveLength(2);
+  });
+
+  it('a cancel while only OpenCV and the photo are on their way ends nothing: both serve the next box', async () => {
+    const { engine, workers, states, drops } = setUp();
+    void engine.warmUp();
+    const box = engine.selectObject(frame(1), { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    await settle();
+    expect(workers[0]!.sent.map((r) => r.kind)).toEqual(['warm-up', 'frame']);
+    engine.cancel();
+    expect(workers[0]!.terminated).toBe(false);
+    workers[0]!.answerReady(); // the photo is kept
+    await expect(box).rejects.toBeInstanceOf(SelectionCancelled); // …but the cancelled box is not sent
+    workers[0]!.answer({ kind: 'ready', id: workers[0]!.sent[0]!.id });
+    await settle();
+    expect(states).toEqual(['loading', 'ready']);
+    expect(drops.count).toBe(0);
+    // The next box goes straight to the same worker.
+    const next = engine.selectObject(frame(1), { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    await settle();
+    expect(workers[0]!.sent.map((r) => r.kind)).toEqual(['warm-up', 'frame', 'object']);
+    workers[0]!.answerMask([1]);
+    await next;
+    expect(workers).toHaveLength(1);
+  });
+
+  it('a worker that stops while the photo is being read: the waiting box fails with why, not as cancelled', async () => {
+    const { engine, workers, drops } = setUp();
+    void engine.warmUp().catch(() => {});
+    let release: (b: ImageBitmap) => void = () => {};
+    let closed = false;
+    const slow = { key: 1, load: () => new Promise<ImageBitmap>((resolve) => (release = resolve)) };
+    const box = engine.selectObject(slow, { x: 0, y: 0, width: 8, height: 8 }, { x: 1, y: 1, width: 4, height: 4 });
+    await settle();
+    workers[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    release({ close: () => (closed = true) } as unknown as ImageBitmap);
+    await expect(box).rejects.toThrow('The selection engine stopped: out of memory');
+    expect(closed).toBe(true);
+    expect(drops.count).toBe(1);
   });
 
   it('a cancel while the photo is being read sends no box: the request rejects as cancelled', async () => {

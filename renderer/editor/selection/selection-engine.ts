@@ -31,7 +31,10 @@ export interface SelectionEngine {
   similarColour(frame: PhotoFrame, seed: { x: number; y: number }, tolerance: number): Promise<RegionMask>;
   /** Lets the worker drop the photo it keeps (the document closed). */
   forgetFrame(): void;
-  /** Stops what is running (its promise rejects with SelectionCancelled); the last box is forgotten. */
+  /**
+   * Stops the box, click or fill that runs (its promise rejects with SelectionCancelled; the worker is ended, the
+   * last box forgotten) or that waits for the photo (it is not sent).
+   */
   cancel(): void;
   /** Forgets the last box. */
   close(): void;
@@ -43,18 +46,43 @@ export interface PhotoFrame {
   load(): Promise<ImageBitmap | null>;
 }
 
+/** The photo the worker holds or is being sent; `lost` says why it was dropped while on its way. */
+interface KeptPhoto {
+  key: number;
+  sent: Promise<void>;
+  lost?: Error;
+}
+
 /** A request as sent before its id is given (Omit that keeps the union's members apart). */
 type Unsent = SelectionRequest extends infer R ? (R extends SelectionRequest ? Omit<R, 'id'> : never) : never;
 
-type Pending = { id: number; region: Rect | null; resolve(value: RegionMask | null): void; reject(error: Error): void };
+type Pending = {
+  id: number;
+  region: Rect | null;
+  /**
+   * Whether a cancel stops it (a box, a click, a fill). Loading OpenCV and taking the photo are not stopped: they
+   * serve the next request too, and ending the worker for them would only make that one load everything again.
+   */
+  stoppable: boolean;
+  resolve(value: RegionMask | null): void;
+  reject(error: Error): void;
+};
 
-export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (state: EngineState) => void = () => {}): SelectionEngine {
+/**
+ * `onEngineState` hears how OpenCV's loading goes; `onPhotoDropped` that the worker ended while holding the photo (a
+ * cancel or a crash), so that whoever prepared it can prepare it again.
+ */
+export function createSelectionEngine(
+  makeWorker: () => Worker,
+  onEngineState: (state: EngineState) => void = () => {},
+  onPhotoDropped: () => void = () => {},
+): SelectionEngine {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let ready: Promise<void> | null = null;
   /** The photo the current worker keeps (or is being sent), by document generation; null: none. */
-  let kept: { key: number; sent: Promise<void> } | null = null;
+  let kept: KeptPhoto | null = null;
   /** Counts cancels: a request still waiting for its photo when one comes is not sent. */
   let cancels = 0;
 
@@ -86,7 +114,11 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
     worker = null;
     if (ready) onEngineState(error instanceof SelectionCancelled ? 'cold' : 'failed');
     ready = null;
-    kept = null;
+    if (kept) {
+      kept.lost = error; // a photo still being read learns why it is not wanted, rather than "cancelled"
+      kept = null;
+      onPhotoDropped();
+    }
     const jobs = [...pending.values()];
     pending.clear();
     for (const job of jobs) job.reject(error);
@@ -95,8 +127,9 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
   const send = (request: Unsent, region: Rect | null, transfer: Transferable[] = []): Promise<RegionMask | null> => {
     const w = start();
     const id = nextId++;
+    const stoppable = request.kind !== 'warm-up' && request.kind !== 'frame';
     return new Promise((resolve, reject) => {
-      pending.set(id, { id, region, resolve, reject });
+      pending.set(id, { id, region, stoppable, resolve, reject });
       w.postMessage({ ...request, id } as SelectionRequest, transfer);
     });
   };
@@ -110,13 +143,14 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
   function prepare(frame: PhotoFrame): Promise<void> {
     // Held by the worker, or on its way there (a worker that stopped forgot it: fail() cleared `kept`).
     if (kept?.key === frame.key) return kept.sent;
-    const entry = { key: frame.key, sent: Promise.resolve() };
+    const entry: KeptPhoto = { key: frame.key, sent: Promise.resolve() };
     entry.sent = (async () => {
       const pixels = await frame.load();
       if (!pixels) throw new Error('The photo is still loading; try again in a moment.');
       if (kept !== entry) {
-        pixels.close(); // the document closed (or another photo was asked for) meanwhile
-        throw new SelectionCancelled('another photo');
+        // The document closed (or another photo was asked for) meanwhile, or the worker ended.
+        pixels.close();
+        throw entry.lost ?? new SelectionCancelled('another photo');
       }
       await send({ kind: 'frame', frame: frame.key, pixels }, null, [pixels]);
     })();
@@ -176,7 +210,7 @@ export function createSelectionEngine(makeWorker: () => Worker, onEngineState: (
     },
     cancel() {
       cancels++;
-      if (pending.size > 0) fail(new SelectionCancelled('cancelled'));
+      if ([...pending.values()].some((job) => job.stoppable)) fail(new SelectionCancelled('cancelled'));
     },
     close() {
       // No answer expected: the worker just drops the box's pixels.

@@ -16,9 +16,16 @@ interface SelectionUi {
   status: SelectionStatus;
   /** Whether the object select's engine is loaded in its worker. */
   engine: EngineState;
+  /** Counts the times the worker ended holding the photo (a cancel or a crash): the photo is then sent again. */
+  photoDrops: number;
 }
 
-export const useSelectionUi = create<SelectionUi>(() => ({ tolerance: DEFAULT_TOLERANCE, status: { kind: 'idle' }, engine: 'cold' }));
+export const useSelectionUi = create<SelectionUi>(() => ({
+  tolerance: DEFAULT_TOLERANCE,
+  status: { kind: 'idle' },
+  engine: 'cold',
+  photoDrops: 0,
+}));
 
 /**
  * Whether the canvas is about to change or cannot take a selection yet: a selection is running, or the object

@@ -51,9 +51,10 @@ export function createMagicWandTool(engine: () => SelectionEngine = selectionEng
         if (commitSelection(doc, label, OP_NAME, () => applySelection(doc.labels, mask, label, mode, OP_NAME))) setStatus({ kind: 'idle' });
       };
       run().catch((error: unknown) => {
-        if (error instanceof SelectionCancelled || working !== ticket) return;
+        if (working !== ticket) return; // cancelled by this tool, or replaced by a newer click
         working = null;
-        tellUser(error instanceof Error ? error.message : String(error), 'error');
+        if (error instanceof SelectionCancelled) setStatus({ kind: 'idle' }); // stopped from elsewhere
+        else tellUser(error instanceof Error ? error.message : String(error), 'error');
       });
     },
     cancel() {

@@ -51,15 +51,21 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
     return true;
   };
   const failed = (ticket: number, error: unknown): void => {
-    if (error instanceof SelectionCancelled) return;
-    if (!finish(ticket)) return;
+    if (!finish(ticket)) return; // this tool moved on already (a cancel, a new box): nothing to say
+    if (error instanceof SelectionCancelled) {
+      setStatus({ kind: 'idle' }); // stopped from elsewhere (the photo was dropped): not working any more
+      return;
+    }
     tellUser(error instanceof Error ? error.message : String(error), 'error');
   };
 
   const selectBox = async (ctx: ToolContext, box: Rect, mode: SelectionMode, ticket: number, released: number): Promise<void> => {
     const { doc } = ctx;
     const label = ctx.area?.label;
-    if (label === undefined) return;
+    if (label === undefined) {
+      if (finish(ticket)) tellUser('Select an area first (the still area or a moving one).');
+      return;
+    }
     const region = selectionRegion(box, doc.start.width, doc.start.height);
     const mask = await engine().selectObject(photoFrame(doc), region, box);
     if (!finish(ticket)) return;
