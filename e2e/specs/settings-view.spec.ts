@@ -1,13 +1,16 @@
 // Settings is a view of the window (Ctrl+, or File ▸ Settings…): every choice in it is kept by main's settings
 // service, so it is there again after a restart, and what it governs hears of it at once.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { AppMenu } from '../pages/app-menu';
 import { ComposerPanel } from '../pages/composer-panel';
 import { EditorPage } from '../pages/editor-page';
+import { FramesPanel } from '../pages/frames-panel';
 import { SettingsDialog } from '../pages/settings-dialog';
 
 const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+const END = join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg');
 
 test('Ctrl+, opens Settings in place of the work, and Done goes back to it', async ({ studio }) => {
   const { page, ui } = studio;
@@ -140,4 +143,30 @@ test('Ctrl+O and Ctrl+Enter do nothing behind Settings, and their menu items are
   await ui.prompt.press('Control+Enter');
   await expect.poll(() => sandbox.received.filter((r) => r.method === 'POST').map((r) => (r.body as { prompt?: string }).prompt)).toEqual(['typed after Settings']);
   expect(choosers).toBe(1);
+});
+
+test('behind Settings nothing changes the frames or the editor: Swap, Remove, New, Undo and a pasted image wait', async ({ studio }) => {
+  const { page, ui } = studio;
+  const frames = new FramesPanel(page);
+  const editor = new EditorPage(page);
+  await ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  const ITEMS = ['Swap start and end frames', 'Remove start frame', 'New (discard this draft)…', 'Undo'];
+
+  const settings = new SettingsDialog(page);
+  await settings.openWithShortcut();
+  const menu = studio.host && new AppMenu(studio.host);
+  for (const item of ITEMS) await menu?.expectEnabled(item, false);
+  // Off any text field of Settings (where Ctrl+Z and a paste are the field's own).
+  await settings.dialog.getByRole('heading', { name: 'Settings', level: 1 }).click();
+  await page.keyboard.press('Control+Z');
+  await frames.paste({ name: 'end-960x720.jpg', mimeType: 'image/jpeg', buffer: readFileSync(END) });
+  await settings.close();
+
+  await expect(frames.image('start')).toHaveAccessibleName('Start frame: start-1280x720.jpg');
+  for (const item of ITEMS) await menu?.expectEnabled(item, true);
+  // Ctrl+Z works again once Settings is closed: what it undoes is opening the start frame, the one change made.
+  await editor.canvas.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(frames.image('start')).toBeHidden();
 });

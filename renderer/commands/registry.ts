@@ -52,9 +52,10 @@ export function listCommands(): Command[] {
 
 /**
  * Whether the work (the Create and Library views) is in front: no modal dialog open, and Settings not shown. Settings
- * takes the work view's place as a modal dialog covers it, so a command that acts on the work (open a frame,
- * generate) is off while either shows: a file opened or a request sent there would happen out of sight. Commands read
- * it in `enabled`, so the shortcut, the menu item and the button agree.
+ * takes the work view's place as a modal dialog covers it, so every command that changes the work (open, paste, swap
+ * or remove a frame, generate, and the editor's commands, Undo and New among them) is off while either shows: a
+ * change made there would happen out of sight. Commands read it in `enabled`, so the shortcut, the menu item and the
+ * button agree.
  */
 export function workInFront(): boolean {
   return !document.querySelector('dialog[open]') && useView.getState().view !== 'settings';

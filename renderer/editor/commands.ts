@@ -1,7 +1,7 @@
 // The editor's commands in the app's one registry: the toolbar, the areas panel, the shortcuts and the shortcuts
 // dialog all read them from there.
 import { MAX_DYNAMIC_AREAS } from '../../shared/editor/labels';
-import { registerCommands, runCommand, type Command } from '../commands/registry';
+import { registerCommands, runCommand, workInFront, type Command } from '../commands/registry';
 import * as act from './actions';
 import { activeArea, editorState, useEditor, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
@@ -13,16 +13,17 @@ import { chooseMaskFile, exportSelectedMask, useMaskIo } from './masks/mask-io';
 import { turnOn } from '../composer/feature-switch';
 import { didRedo, didUndo, nextRedo, nextUndo, type HistoryKind } from '../commands/undo-order';
 
-/** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation). */
+/** Commands are off while a modal dialog is open (the player, the shortcuts list, a confirmation) or Settings shows. */
 export function editing(): boolean {
   return editorState().doc !== null && noDialog();
 }
 
 /**
- * Outside dialogs, in the Create view: frame changes can be undone even with no document open (after removing the start
- * frame). In the Library view the editor is hidden: its keys (Delete, arrows, letters) belong to the grid there.
+ * The work in front (no dialog, not Settings: commands/registry.ts) and the Create view: frame changes can be undone
+ * even with no document open (after removing the start frame). In the Library view the editor is hidden: its keys
+ * (Delete, arrows, letters) belong to the grid there.
  */
-const noDialog = () => !document.querySelector('dialog[open]') && useView.getState().view === 'create';
+const noDialog = () => workInFront() && useView.getState().view === 'create';
 const docCanUndo = () => editing() && editorState().history.canUndo;
 const docCanRedo = () => editing() && editorState().history.canRedo;
 

@@ -1,6 +1,7 @@
 // Ctrl+V with an image on the clipboard: into the end slot when focus is inside it, else into the start slot. Uses
 // the DOM `paste` event's clipboardData, which needs no clipboard permission (navigator.clipboard.read would).
 import { useEffect } from 'react';
+import { workInFront } from '../../commands/registry';
 import { acceptFrameFile } from '../accept-file';
 import { frameSlotAt } from './slot-target';
 
@@ -11,7 +12,8 @@ export function usePasteFrame(): void {
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const target = event.target instanceof Element ? event.target : document.activeElement;
-      if (target?.closest(OWN_PASTE)) return;
+      // Behind Settings the frame would change out of sight (commands/registry.ts, workInFront).
+      if (target?.closest(OWN_PASTE) || !workInFront()) return;
       const file = imageFileOf(event.clipboardData);
       if (!file) return;
       event.preventDefault();
