@@ -31,6 +31,21 @@ describe('exportMasks', () => {
     }
   });
 
+  it('gives the same bytes whether it reads four labels at a time (width a multiple of 4) or one by one', () => {
+    // Runs of every length ending at every offset within a word, and single pixels.
+    const wide = raster(320, 64, (x, y) => ((x * 7 + y * 3) % 41 < 20 ? 2 + ((x >> 4) % 3) : x % 9 === y % 9 ? 6 : (x + y) % 5 === 0 ? 1 : 0));
+    const buffer = new Uint8Array(wide.data.length + 1);
+    buffer.set(wide.data, 1);
+    const unaligned = { ...wide, data: buffer.subarray(1) }; // same labels, rows not on word boundaries
+    const a = exportMasks(wide);
+    const b = exportMasks(unaligned);
+    expect(a.map((m) => m.label)).toEqual([1, 2, 3, 4, 6]);
+    expect(a.map((m) => [m.label, m.pixelCount, Buffer.from(m.png).toString('base64')])).toEqual(
+      b.map((m) => [m.label, m.pixelCount, Buffer.from(m.png).toString('base64')]),
+    );
+    for (const mask of a) expect(firstDifference(decodeGrayPng(mask.png).pixels, binaryMask(wide, mask.label))).toBe(-1);
+  });
+
   it('never marks a pixel white in two masks', () => {
     const masks = exportMasks(r).map((m) => decodeGrayPng(m.png).pixels);
     let doubled = 0;
