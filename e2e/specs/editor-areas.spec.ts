@@ -71,6 +71,28 @@ test('single-key shortcuts pick tools and areas, but not while typing; ? lists t
   await expect(editor.shortcutsDialog).toBeHidden();
 });
 
+test('[ and ] size the brush and the eraser only: with a tool that has no Size they change nothing unseen', async ({ studio }) => {
+  const { page } = studio;
+  const editor = await startPainting(studio, START);
+  await editor.useTool('Brush');
+  await editor.setBrushSize(40);
+  for (const tool of ['Path', 'Rectangle fill', 'Lasso fill', 'Magic wand'] as const) {
+    await editor.useTool(tool);
+    await expect(editor.brushSize).toBeHidden();
+    await editor.canvas.focus();
+    for (const key of ['[', '[', ']', '[']) await page.keyboard.press(key);
+  }
+  await editor.useTool('Eraser');
+  await expect(editor.brushSize).toHaveValue('40');
+  // With a sized tool they act, and the slider shows it.
+  await editor.canvas.focus();
+  await page.keyboard.press('[');
+  await expect(editor.brushSize).toHaveValue('32');
+  await page.keyboard.press('?');
+  await expect(editor.shortcutsDialog.getByText('Smaller brush or eraser')).toBeVisible();
+  await expect(editor.shortcutsDialog.getByText('Larger brush or eraser')).toBeVisible();
+});
+
 test('paths: click points, move one, delete one, reverse; warnings tell what is missing', async ({ studio }) => {
   const { page } = studio;
   const editor = await startPainting(studio, START);

@@ -3,7 +3,7 @@
 import { MAX_DYNAMIC_AREAS } from '../../shared/editor/labels';
 import { registerCommands, runCommand, workInFront, type Command } from '../commands/registry';
 import * as act from './actions';
-import { activeArea, editorState, useEditor, type ToolId } from './store';
+import { activeArea, editorState, useEditor, usesBrushSize, type ToolId } from './store';
 import { anyToolActive, cancelTools } from './tools/tools';
 import { canRedoFrames, canUndoFrames, redoFrames, undoFrames } from '../composer/frames/frame-history';
 import { useComposer } from '../store/composer';
@@ -66,6 +66,12 @@ const painting = (paint: () => void) => void turnOn('motionBrush', { plain: pain
 
 export const toolCommandId = (id: ToolId) => `editor.tool.${id}`;
 
+/**
+ * [ and ] act only while the chosen tool has a size (its Size slider shows then): with another tool they would change
+ * a size nobody sees, found only at the next brush stroke.
+ */
+const sizedTool = () => editing() && usesBrushSize(editorState().tool);
+
 function hasActiveArea(): boolean {
   return editing() && activeArea() !== null;
 }
@@ -78,8 +84,8 @@ function activePath(): boolean {
 export function editorCommands(): Command[] {
   return [
     ...TOOLS.map((t) => ({ id: toolCommandId(t.id), label: t.label, shortcut: t.key, enabled: editing, run: () => act.selectTool(t.id) })),
-    { id: 'editor.brush.smaller', label: 'Smaller brush', shortcut: '[', enabled: editing, run: () => act.resizeBrush(1 / 1.25) },
-    { id: 'editor.brush.larger', label: 'Larger brush', shortcut: ']', enabled: editing, run: () => act.resizeBrush(1.25) },
+    { id: 'editor.brush.smaller', label: 'Smaller brush or eraser', shortcut: '[', enabled: sizedTool, run: () => act.resizeBrush(1 / 1.25) },
+    { id: 'editor.brush.larger', label: 'Larger brush or eraser', shortcut: ']', enabled: sizedTool, run: () => act.resizeBrush(1.25) },
     { id: 'editor.area.still', label: 'Select the still area', shortcut: '0', enabled: editing, run: act.selectStillArea },
     ...Array.from({ length: MAX_DYNAMIC_AREAS }, (_, i) => ({
       id: `editor.area.moving-${i + 1}`,

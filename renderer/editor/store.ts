@@ -8,6 +8,9 @@ import type { HistoryState } from './model/history';
 
 export type ToolId = 'brush' | 'eraser' | 'rect' | 'lasso' | 'trajectory' | 'select-object' | 'magic-wand';
 
+/** The tools that paint with the brush size: the Size slider shows for them, and [ and ] act only with them. */
+export const usesBrushSize = (tool: ToolId): boolean => tool === 'brush' || tool === 'eraser';
+
 export interface View {
   /** Screen pixels per image pixel. */
   scale: number;

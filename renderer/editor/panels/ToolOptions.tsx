@@ -2,13 +2,13 @@
 // for the magic wand, nothing for the others. Every tool's options are laid out in the same grid cell, the chosen
 // tool's shown and the others hidden and inert, so the slot is as wide as the widest of them whatever the tool: the
 // toolbar keeps one row at the smallest window, and nothing beside the slot moves when the tool changes.
-import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, type ToolId } from '../store';
+import { clampBrush, MAX_BRUSH, MIN_BRUSH, useEditor, usesBrushSize, type ToolId } from '../store';
 import { SelectionOptions } from '../selection/SelectionOptions';
 
 export function ToolOptions({ tool }: { tool: ToolId }) {
   return (
     <div className="ed-options" role="group" aria-label="Tool options">
-      <BrushSize shown={tool === 'brush' || tool === 'eraser'} />
+      <BrushSize shown={usesBrushSize(tool)} />
       <SelectionOptions tool={tool} />
     </div>
   );
