@@ -10,7 +10,7 @@ import { EditorDocument } from './model/document';
 import { releaseSelectionFrame } from './selection/engine';
 import { setStatus } from './selection/selection-store';
 import { editorState, useEditor } from './store';
-import { cancelTools } from './tools/tools';
+import { cancelTools, forgetDocumentInTools } from './tools/tools';
 
 let detach: (() => void) | null = null;
 let autosave: Autosave | null = null;
@@ -77,6 +77,7 @@ function uninstall(): void {
   // A select still running was made for this document: stop it (its result would be ignored anyway, see
   // commit-selection.ts), say nothing over the next photo, and let the worker drop this photo.
   if (cancelTools()) setStatus({ kind: 'idle' });
+  forgetDocumentInTools();
   releaseSelectionFrame();
   detach?.();
   detach = null;

@@ -165,6 +165,10 @@ export function createObjectSelectTool(engine: () => SelectionEngine = selection
       const released = performance.now();
       startJob((ticket) => selectBox(ctx, box, modeOf({ alt, shift }), ticket, released));
     },
+    forget() {
+      // The last box's result holds the document and copies of its labels (up to 16 MB each at 4096²).
+      session = null;
+    },
     cancel(ctx) {
       if (state.kind === 'working') {
         engine().cancel();

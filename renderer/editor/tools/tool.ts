@@ -41,4 +41,6 @@ export interface Tool {
   cancel(ctx: ToolContext): void;
   /** Enter or double-click: finish what is open. */
   finish?(ctx: ToolContext): boolean;
+  /** The document closed: drop whatever the tool keeps about it (it would hold the closed document in memory). */
+  forget?(): void;
 }

@@ -51,6 +51,11 @@ export function cancelTools(): boolean {
   return any;
 }
 
+/** The document closed: every tool drops what it keeps about it. */
+export function forgetDocumentInTools(): void {
+  for (const t of Object.values(tools)) t.forget?.();
+}
+
 export function anyToolActive(): boolean {
   return Object.values(tools).some((t) => t.active);
 }
