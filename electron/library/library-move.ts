@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { LibraryMoveProgress } from '../../shared/ipc/contract';
 import { DELETED_DIR } from './deletion';
 import { INDEX_FILE } from './library-index';
-import { LOCK_FILE, RECORD_LOCK_FILE } from './lock';
+import { isLockFile } from './lock';
 import { RECORD_FILE } from './library';
 
 export class LibraryMoveError extends Error {
@@ -91,7 +91,7 @@ async function listFiles(root: string, carry: ReadonlySet<string>): Promise<Sour
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       const rel = relative(root, path);
-      if ((dir === root && entry.name === DELETED_DIR && carry.size === 0) || entry.name === LOCK_FILE || entry.name === RECORD_LOCK_FILE) continue;
+      if ((dir === root && entry.name === DELETED_DIR && carry.size === 0) || isLockFile(entry.name)) continue;
       if (dir === join(root, DELETED_DIR) && !carry.has(entry.name)) continue;
       if (entry.isSymbolicLink()) {
         throw new LibraryMoveError(`“${rel}” is a link to somewhere else; a library holds only its own files. Remove the link, then move again.`);

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lockGeneration, lockRecord } from './lock';
 
@@ -40,11 +41,33 @@ describe('lockGeneration', () => {
     }
   });
 
-  it('takes over a lock this process left behind, and a lock file that cannot be read', async () => {
+  it('takes over a lock this process left behind', async () => {
     const dir = await folder();
     expect(await lockGeneration(dir)).toBeDefined();
     expect(await lockGeneration(dir)).toBeDefined();
-    await writeFile(join(dir, '.driver.lock'), '{"pid": 12');
+  });
+
+  it('counts an empty or half-written lock (its creator is writing its name) as held until it is stale', async () => {
+    const dir = await folder();
+    const path = join(dir, '.driver.lock');
+    for (const text of ['', '{"pid": 12']) {
+      await writeFile(path, text);
+      expect(await lockGeneration(dir)).toBeUndefined();
+      const old = new Date(Date.now() - 3 * 60 * 1000);
+      await utimes(path, old, old);
+      const release = await lockGeneration(dir);
+      expect(release).toBeDefined();
+      await release?.();
+    }
+  });
+
+  it("counts another machine's lock as held while it is touched, and stale once untouched for two minutes", async () => {
+    const dir = await folder();
+    const path = join(dir, '.driver.lock');
+    await writeFile(path, JSON.stringify({ pid: process.pid, host: `not-${hostname()}` }));
+    expect(await lockGeneration(dir)).toBeUndefined();
+    const old = new Date(Date.now() - 3 * 60 * 1000);
+    await utimes(path, old, old);
     expect(await lockGeneration(dir)).toBeDefined();
   });
 });
@@ -74,5 +97,28 @@ describe('lockRecord', () => {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));
     }
+  });
+
+  it('lets one process at a time in: three processes doing 250 locked increments each, from a stale lock, lose none', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'count.json'), JSON.stringify({ c: 0 }));
+    // A crash left the lock: its process is gone and nobody touched it for a minute. All three break it at once.
+    const path = join(dir, '.record.lock');
+    await writeFile(path, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname() }));
+    const old = new Date(Date.now() - 60 * 1000);
+    await utimes(path, old, old);
+    const child = fileURLToPath(new URL('./lock-race.child.ts', import.meta.url));
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, '250'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        proc.once('error', reject);
+        proc.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}`))));
+      });
+    // Each says how often it found another process inside with it.
+    expect(await Promise.all([run(), run(), run()])).toEqual(['0', '0', '0']);
+    expect(JSON.parse(await readFile(join(dir, 'count.json'), 'utf8'))).toEqual({ c: 750 });
+    expect((await readdir(dir)).sort()).toEqual(['count.json']);
   });
 });

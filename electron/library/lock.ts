@@ -5,25 +5,56 @@
 //
 // The record lock is the short one under it: held by any process only for one read-modify-write of generation.json,
 // so that a write from a process that does not drive the generation (a note that another program drives it, giving
-// up) and the driver's own writes never interleave and lose one another.
+// up) and the driver's own writes never interleave and lose one another. Its holder touches it every two seconds, so
+// a live holder is never judged stale, however slow the disk.
+//
+// Only a lock judged stale is ever removed, and never by deleting the path blindly (another process may have just
+// released it and taken it again): the breaker holds `<lock>.break` while it looks again, moves the stale file aside
+// to a name of its own and checks that what it moved is the very file it judged stale (same inode, time and text),
+// putting it back otherwise. A lock file that is gone is simply created again; one that is empty or unreadable as
+// JSON (its creator is writing its name into it) is held until it is as old as the stale limit.
+//
+// Limits: a lock of another machine (a library on a network share used by two computers) cannot be checked by its
+// process id; it is held while it is touched and stale once it is untouched for the stale limit, so a program on
+// another machine whose process stops for longer than that can be taken over. The same holds on this machine for a
+// process that stops (suspended, its event loop blocked) longer than the stale limit.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { link, open, rename, rm, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE = '.driver.lock';
 export const RECORD_LOCK_FILE = '.record.lock';
+/** A lock, its `.break` lock, or a stale lock set aside while it is removed: never part of a library's content. */
+export const isLockFile = (name: string): boolean => name.startsWith(LOCK_FILE) || name.startsWith(RECORD_LOCK_FILE);
+
 const HEARTBEAT_MS = 30_000;
 const STALE_MS = 120_000;
-/** A record write takes milliseconds; a record lock this old was left by a crash (its pid perhaps reused since). */
+/** A record write takes milliseconds and its holder touches the lock every two seconds: this old, it was left by a crash. */
 const RECORD_STALE_MS = 10_000;
-const RECORD_RETRY_MS = 5;
+const RECORD_HEARTBEAT_MS = 2_000;
+const RETRY_MS = 5;
+/** Tries of one claim (a lock that keeps vanishing and coming back, a file Windows still holds while deleting it). */
+const ATTEMPTS = 40;
 
 interface LockInfo {
   pid: number;
   host: string;
   nonce?: string;
 }
+
+/** What was seen at a lock's path: enough to tell later whether the file there is still the same one. */
+interface Seen {
+  text: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+const pauseMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Errors that, on Windows, mean a lock file is being deleted (delete pending, a FAT/exFAT drive): try again soon. */
+const passing = (error: unknown): boolean =>
+  process.platform === 'win32' && ['EPERM', 'EACCES', 'EBUSY'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 function alive(pid: number): boolean {
   try {
@@ -34,65 +65,144 @@ function alive(pid: number): boolean {
   }
 }
 
-async function heldByAnother(path: string, me: LockInfo, staleMs: number): Promise<boolean> {
-  let holder: LockInfo;
-  let touched: number;
+/** The file at `path` (text, inode and time read through one handle, so they belong together); undefined when gone. */
+async function look(path: string): Promise<Seen | undefined> {
+  let handle;
   try {
-    holder = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
-    touched = (await stat(path)).mtimeMs;
-  } catch {
-    return false; // unreadable or gone: a crash while writing it, or released meanwhile
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
+  try {
+    const { ino, mtimeMs } = await handle.stat();
+    return { text: await handle.readFile('utf8'), ino, mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+function stale(seen: Seen, me: LockInfo, staleMs: number): boolean {
+  if (Date.now() - seen.mtimeMs >= staleMs) return true;
+  let holder: LockInfo;
+  try {
+    holder = JSON.parse(seen.text) as LockInfo;
+  } catch {
+    return false; // empty or half-written: its creator is writing its name into it right now
+  }
+  if (holder.host !== me.host) return false; // another machine's process cannot be checked: held while touched
   // Within one process, engines and record writes coordinate in memory: a lock this very process left (an engine
   // replaced) is free.
-  if (holder.host !== me.host || holder.pid === me.pid) return false;
-  return alive(holder.pid) && Date.now() - touched < staleMs;
+  return holder.pid === me.pid || !alive(holder.pid);
+}
+
+/**
+ * Remove the file at `path` only if it is still the one expected (its text, and inode and time when given): it is
+ * moved aside to a name of this call's own first, so that a lock created at `path` meanwhile is never deleted, and
+ * put back if what was moved is not the expected one. True when it was removed.
+ */
+async function removeIf(path: string, expected: Partial<Seen> & { text: string }): Promise<boolean> {
+  const aside = `${path}.${randomBytes(6).toString('hex')}.gone`;
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  const moved = await look(aside);
+  const same =
+    moved !== undefined &&
+    moved.text === expected.text &&
+    (expected.ino === undefined || moved.ino === expected.ino) &&
+    (expected.mtimeMs === undefined || moved.mtimeMs === expected.mtimeMs);
+  if (!same) {
+    // Someone else's lock: back to its place unless another was created there meanwhile (link never replaces).
+    await link(aside, path).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') await rename(aside, path).catch(() => undefined); // no hard links (FAT/exFAT)
+    });
+  }
+  await rm(aside, { force: true });
+  return same;
+}
+
+/** Create `path` holding `text`; false when a file is already there. */
+async function create(path: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Remove the stale lock `seen` at `path`, holding `<path>.break` meanwhile so that two processes never break the
+ * same lock (the second would find the first one's fresh lock there). Returns without breaking when someone else is
+ * breaking it or it is no longer the stale file seen; the caller looks again.
+ */
+async function breakStale(path: string, seen: Seen, me: LockInfo, staleMs: number): Promise<void> {
+  const breakPath = `${path}.break`;
+  const mine = JSON.stringify({ ...me, nonce: randomBytes(6).toString('hex') });
+  if (!(await create(breakPath, mine))) {
+    // A breaker that crashed while breaking (breaking takes milliseconds) leaves its `.break` behind.
+    const other = await look(breakPath);
+    if (other && Date.now() - other.mtimeMs >= staleMs) await removeIf(breakPath, other);
+    return;
+  }
+  try {
+    const now = await look(path);
+    if (now && now.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.text === seen.text && stale(now, me, staleMs)) {
+      await removeIf(path, now);
+    }
+  } finally {
+    await removeIf(breakPath, { text: mine });
+  }
 }
 
 /** Create the lock file at `path`; the text that proves it is ours, or undefined when another live process holds it. */
 async function claim(path: string, staleMs: number): Promise<string | undefined> {
   const me: LockInfo = { pid: process.pid, host: hostname(), nonce: randomBytes(6).toString('hex') };
   const mine = JSON.stringify(me);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
-      const handle = await open(path, 'wx');
-      try {
-        await handle.writeFile(mine);
-      } finally {
-        await handle.close();
-      }
+      if (await create(path, mine)) return mine;
+      const seen = await look(path);
+      if (seen === undefined) continue; // released meanwhile: create it again
+      if (!stale(seen, me, staleMs)) return undefined;
+      await breakStale(path, seen, me, staleMs);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (await heldByAnother(path, me, staleMs)) return undefined;
-      await rm(path, { force: true });
-      continue;
+      if (!passing(error)) throw error;
+      await pauseMs(RETRY_MS);
     }
-    // Two processes taking over the same stale lock at once could both get here: only the one whose nonce is on
-    // disk afterwards holds it.
-    return (await readFile(path, 'utf8').catch(() => '')) === mine ? mine : undefined;
   }
   return undefined;
 }
 
-const release = (path: string, mine: string) => async () => {
-  if ((await readFile(path, 'utf8').catch(() => '')) === mine) await rm(path, { force: true });
-};
-
-/** Take the lock of a generation folder; undefined when another live process on this machine holds it. */
-export async function lockGeneration(folderPath: string): Promise<(() => Promise<void>) | undefined> {
-  const path = join(folderPath, LOCK_FILE);
-  const mine = await claim(path, STALE_MS);
-  if (mine === undefined) return undefined;
+/** Hold the lock at `path` (text `mine`): touch it every `heartbeatMs`; the returned function releases it. */
+function hold(path: string, mine: string, heartbeatMs: number): () => Promise<void> {
   const heartbeat = setInterval(() => {
     const now = new Date();
     void utimes(path, now, now).catch(() => undefined);
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   heartbeat.unref();
-  const unlock = release(path, mine);
   return async () => {
     clearInterval(heartbeat);
-    await unlock();
+    await removeIf(path, { text: mine });
   };
+}
+
+/** Take the lock of a generation folder; undefined when another live process holds it. */
+export async function lockGeneration(folderPath: string): Promise<(() => Promise<void>) | undefined> {
+  const path = join(folderPath, LOCK_FILE);
+  const mine = await claim(path, STALE_MS);
+  return mine === undefined ? undefined : hold(path, mine, HEARTBEAT_MS);
 }
 
 /**
@@ -103,7 +213,7 @@ export async function lockRecord(folderPath: string, pause: (ms: number) => Prom
   const path = join(folderPath, RECORD_LOCK_FILE);
   for (;;) {
     const mine = await claim(path, RECORD_STALE_MS);
-    if (mine !== undefined) return release(path, mine);
-    await pause(RECORD_RETRY_MS);
+    if (mine !== undefined) return hold(path, mine, RECORD_HEARTBEAT_MS);
+    await pause(RETRY_MS);
   }
 }
