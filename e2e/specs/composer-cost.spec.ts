@@ -1,5 +1,5 @@
-// Cost awareness: before sending, the composer says what the same model, mode, duration and sound cost the last time
-// in this library (Kling's final_unit_deduction, which the sandbox reports too), times the variations, or that no
+// Cost awareness: before sending, the composer says what the same model, mode, duration, sound and voices cost the last
+// time in this library (Kling's final_unit_deduction, which the sandbox reports too), times the variations, or that no
 // price is known yet. Never an invented price.
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
@@ -52,4 +52,31 @@ test('deleting the generation whose price is shown takes the price away, and und
   await expect(library.card('priced, then deleted')).toBeVisible();
   await library.tab('Create').click();
   await expect(composer.cost).toContainText(`kling-v1 Standard 5 s cost ${unitsFor('std', '5')} credit`);
+});
+
+test('a task with voices is priced only from earlier tasks with voices, and the line says so', async ({ studio }) => {
+  const { ui, page } = studio;
+  const composer = new ComposerPanel(page);
+  await ui.openStartFrame(START);
+  await composer.chooseModel('kling-v2-6');
+  await composer.option('Mode', 'Professional').check();
+  await composer.sound.check();
+  await ui.prompt.fill('sound, no voices');
+  await ui.generateButton.click();
+  await expect(ui.cardStatus('sound, no voices')).toHaveText('Ready', { timeout: 30_000 });
+  const charged = unitsFor('pro', '5');
+  await expect(composer.cost).toContainText(`kling-v2-6 Professional 5 s with sound, no voices cost ${charged} credits the last time`);
+
+  // The same model, mode, duration and sound with a voice: the sound-only price is not this task's.
+  await ui.prompt.fill('a voice speaks ');
+  await composer.voice(1).fill('voice-abc');
+  await composer.insertVoice(1).click();
+  await expect(composer.cost).toContainText('No price known yet for kling-v2-6 Professional 5 s with sound and voices');
+  await ui.generateButton.click();
+  await expect(ui.cardStatus('a voice speaks <<<voice_1>>>')).toHaveText('Ready', { timeout: 30_000 });
+  await expect(composer.cost).toContainText(`kling-v2-6 Professional 5 s with sound and voices cost ${charged} credits the last time`);
+
+  // Without the voice again, the sound-only task's price comes back.
+  await composer.voice(1).fill('');
+  await expect(composer.cost).toContainText(`kling-v2-6 Professional 5 s with sound, no voices cost ${charged} credits`);
 });

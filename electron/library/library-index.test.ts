@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLibrary, promptOf } from '../../e2e/fixtures/make-library';
+import type { GenerationRecord } from '../../shared/library/generation';
 import { libraryQuerySchema, type LibraryQuery } from '../../shared/library/query';
 import { INDEX_FILE, INDEX_VERSION, LibraryIndex } from './library-index';
 import { Library } from './library';
@@ -200,5 +201,32 @@ describe('library index', () => {
     expect(row(5).status).toBe('failed');
     const same = made.map((_, i) => row(i)).filter((r) => r.status === 'succeed' && JSON.stringify(r.price) === JSON.stringify(row(5).price));
     expect(index.lastPrice(row(5).price)?.id).toBe(same.sort((a, b) => b.createdMs - a.createdMs)[0]?.id);
+  });
+
+  it('prices a task with voices only from tasks with voices, and one without only from tasks without', async () => {
+    const made = makeLibrary(root, 3, { now: NOW });
+    // made[0] is the newest: sound without voices; made[1], older, has a voice; they were charged differently.
+    const edit = async (i: number, change: (record: GenerationRecord) => void) => {
+      const file = join(root, made[i]!.folder, 'generation.json');
+      const record = JSON.parse(await readFile(file, 'utf8')) as GenerationRecord;
+      Object.assign(record.settings, { model: 'kling-v2-6', mode: 'pro', duration: '5', sound: 'on' });
+      change(record);
+      await writeFile(file, JSON.stringify(record));
+    };
+    await edit(0, (r) => {
+      delete r.settings.voices;
+      r.creditsCharged = '3';
+    });
+    await edit(1, (r) => {
+      r.settings.voices = ['voice-abc'];
+      r.creditsCharged = '5';
+    });
+    const index = new LibraryIndex(root);
+    await index.ready();
+    const key = { model: 'kling-v2-6', mode: 'pro', duration: '5', sound: 'on' } as const;
+    expect(index.lastPrice({ ...key, voices: true })).toMatchObject({ id: made[1]!.id, credits: '5' });
+    expect(index.lastPrice({ ...key, voices: false })).toMatchObject({ id: made[0]!.id, credits: '3' });
+    // No silent task with voices was ever charged.
+    expect(index.lastPrice({ ...key, sound: 'off', voices: true })).toBeNull();
   });
 });

@@ -16,12 +16,12 @@ import type { LibraryProblem } from '../../shared/ipc/contract';
 import { isFinished, type GenerationRecord, type GenerationStatus } from '../../shared/library/generation';
 import { migrateRecord } from '../../shared/library/migrate';
 import { isFiltered, type Feature, type ParsedLibraryQuery, type StatusFilter } from '../../shared/library/query';
-import { samePrice, type LastPrice, type PriceKey } from '../../shared/library/price';
+import { priceKeyOf, samePrice, type LastPrice, type PriceKey } from '../../shared/library/price';
 import { writeFileAtomic } from './atomic-write';
 
 export const INDEX_FILE = '.library-index.json';
 /** Raise when IndexRow changes: an index of another version is rebuilt from the folders. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 const RECORD_FILE = 'generation.json';
 /** Records read between two yields to the event loop while (re)building: bridge calls are answered meanwhile. */
 const CHUNK = 400;
@@ -68,7 +68,7 @@ export function featuresOf(r: Pick<GenerationRecord, 'inputs' | 'settings'>): Fe
 
 export function rowOf(r: GenerationRecord, stamp: string): IndexRow {
   return {
-    price: { model: r.settings.model, mode: r.settings.mode, duration: r.settings.duration, sound: r.settings.sound ?? 'off' },
+    price: priceKeyOf(r.settings),
     ...(r.creditsCharged === undefined ? {} : { credits: r.creditsCharged }),
     id: r.id,
     folder: r.folder,

@@ -124,7 +124,7 @@ describe('credentials and the bridge', () => {
     await run('library:get', gen);
     await run('library:page', { query: {}, offset: 0, limit: 50 });
     await run('library:damaged', {});
-    await run('library:lastPrice', { model: 'kling-v1', mode: 'std', duration: '5', sound: 'off' });
+    await run('library:lastPrice', { model: 'kling-v1', mode: 'std', duration: '5', sound: 'off', voices: false });
     await run('generations:savePoster', { id: first!.id, jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) });
     await run('generations:reveal', gen);
     desktop.nextSavePath = join(dir, 'clip.mp4');

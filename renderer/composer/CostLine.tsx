@@ -1,29 +1,28 @@
-// Cost awareness: what Kling charged the last time this library sent a task of the same model, mode, duration and
-// sound (main answers from the library's index), times the variations; "no price known yet" when it never did.
+// Cost awareness: what Kling charged the last time this library sent a task of the same model, mode, duration, sound
+// and voices (main answers from the library's index), times the variations; "no price known yet" when it never did.
 // Nothing here estimates a price.
 import { useEffect, useState } from 'react';
 import { describeCombination } from '../../shared/kling/model-summary';
-import { supportsSoundField } from '../../shared/kling/models';
-import { multiplyCredits, type LastPrice, type PriceKey } from '../../shared/library/price';
+import { priceKeyOf, soundAndVoicesOf, multiplyCredits, type LastPrice, type PriceKey } from '../../shared/library/price';
 import { studio } from '../api';
 import { creditsLabel } from '../library/card-facts';
 import { useComposer } from '../store/composer';
 import { useLibrary } from '../store/library';
+import { composedParameters } from './parameter-inputs';
 
-function usePriceKey(): PriceKey | undefined {
-  const model = useComposer((s) => s.model);
-  const mode = useComposer((s) => s.mode);
-  const duration = useComposer((s) => s.duration);
-  const sound = useComposer((s) => (supportsSoundField(s.model) && s.sound ? 'on' : 'off'));
-  return model ? { model, mode, duration, sound } : undefined;
+/**
+ * The key of the request the composer would send (sound and voices as they would go: none before kling-v2-6), as text
+ * so that the store hands back the same value until the key changes.
+ */
+function usePriceKey(): string {
+  return useComposer((s) => (s.model ? JSON.stringify(priceKeyOf(composedParameters(s))) : ''));
 }
 
 /**
  * The last price of `key`, asked again whenever the library changes: a generation that succeeds may be the first of its
  * kind, and one deleted (or brought back by Undo, or removed by another program) may be the one whose price was shown.
  */
-function useLastPrice(key: PriceKey | undefined): { key: string; price: LastPrice | null } | undefined {
-  const id = key ? JSON.stringify(key) : '';
+function useLastPrice(id: string): { key: string; price: LastPrice | null } | undefined {
   const [answer, setAnswer] = useState<{ key: string; price: LastPrice | null }>();
   const revision = useLibrary((l) => l.revision);
   useEffect(() => {
@@ -42,11 +41,12 @@ function useLastPrice(key: PriceKey | undefined): { key: string; price: LastPric
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function CostLine() {
-  const key = usePriceKey();
+  const id = usePriceKey();
   const variations = useComposer((s) => s.variations);
-  const answer = useLastPrice(key);
-  if (!key || !answer) return null;
-  const what = `${describeCombination(key)}${key.sound === 'on' ? ' with sound' : ''}`;
+  const answer = useLastPrice(id);
+  if (!id || !answer) return null;
+  const key = JSON.parse(id) as PriceKey;
+  const what = `${describeCombination(key)}${soundAndVoicesOf(key)}`;
   const { price } = answer;
   const total = price && variations > 1 ? multiplyCredits(price.credits, variations) : undefined;
   return (

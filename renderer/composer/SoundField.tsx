@@ -1,10 +1,11 @@
 // Sound and voices (kling-v2-6 and later). Voice ids go to voice_list; the prompt names them with <<<voice_1>>> and
 // <<<voice_2>>>, inserted at the prompt's cursor by the buttons here. Their problems are said in the checklist, as
-// every field's are (a click there comes back to the box it concerns), not again beside the boxes.
+// every field's are (a click there comes back to the box it concerns), not again beside the boxes. Nothing here speaks
+// of what voices cost: Kling's contract does not say (../shared/kling-api.md); the cost line tells what earlier tasks
+// with voices were charged, when there were any.
 import { LIMITS } from '../../shared/kling/limits';
 import { supportsSoundField } from '../../shared/kling/models';
 import { useComposer } from '../store/composer';
-import { voicesOf } from './feature-use';
 
 export const PROMPT_ID = 'composer-prompt';
 
@@ -57,7 +58,6 @@ export function SoundField() {
           </button>
         </div>
       ))}
-      {voicesOf(s).length > 0 && <p className="field__note">A task with voices is billed at Kling’s “with voice” rate.</p>}
     </div>
   );
 }

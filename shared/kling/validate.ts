@@ -134,7 +134,9 @@ function checkVoices(req: Pick<GenerationRequest, 'voices' | 'sound' | 'prompt'>
   voices.forEach((id, i) => {
     if (id.trim() === '') problems.push(problem(`voices.${i}`, 'voices.empty', `Voice ${i + 1} has no voice id.`));
   });
-  // A voice no token names is paid for ("with voice" rate) and never speaks.
+  // The prompt refers to voice N as <<<voice_N>>> (contract, `prompt`): a voice it never refers to is most likely a
+  // token forgotten or deleted. A warning, not an error: the contract says neither what Kling does with such a voice
+  // nor that it refuses the request.
   voices.forEach((id, i) => {
     if (id.trim() !== '' && !(req.prompt ?? '').includes(`<<<voice_${i + 1}>>>`)) {
       problems.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiplyCredits } from './price';
+import { multiplyCredits, priceKeyOf, samePrice, soundAndVoicesOf } from './price';
 
 describe('multiplyCredits', () => {
   it("multiplies Kling's decimal string, keeping its places and never a float artefact", () => {
@@ -13,5 +13,26 @@ describe('multiplyCredits', () => {
     expect(multiplyCredits('', 2)).toBeUndefined();
     expect(multiplyCredits('n/a', 2)).toBeUndefined();
     expect(multiplyCredits('-1', 2)).toBeUndefined();
+  });
+});
+
+describe('priceKeyOf', () => {
+  const settings = { model: 'kling-v2-6', mode: 'pro', duration: '5', sound: 'on' } as const;
+  it('tells a task with voices from one without: they are never priced from one another', () => {
+    const withVoices = priceKeyOf({ ...settings, voices: ['voice-abc'] });
+    const soundOnly = priceKeyOf(settings);
+    expect(withVoices.voices).toBe(true);
+    expect(soundOnly.voices).toBe(false);
+    expect(priceKeyOf({ ...settings, voices: [] })).toEqual(soundOnly);
+    expect(samePrice(withVoices, soundOnly)).toBe(false);
+    expect(samePrice(withVoices, priceKeyOf({ ...settings, voices: ['another', 'two'] }))).toBe(true);
+  });
+  it('takes a record without sound (models before kling-v2-6) as silent and without voices', () => {
+    expect(priceKeyOf({ model: 'kling-v1', mode: 'std', duration: '5' })).toEqual({ model: 'kling-v1', mode: 'std', duration: '5', sound: 'off', voices: false });
+  });
+  it('says in words whether the price is of tasks with voices', () => {
+    expect(soundAndVoicesOf({ sound: 'on', voices: true })).toBe(' with sound and voices');
+    expect(soundAndVoicesOf({ sound: 'on', voices: false })).toBe(' with sound, no voices');
+    expect(soundAndVoicesOf({ sound: 'off', voices: false })).toBe('');
   });
 });

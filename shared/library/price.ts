@@ -1,5 +1,5 @@
 // Cost awareness: what Kling charged (`final_unit_deduction`, kept in each generation record) the last time this
-// library sent a task of the same model, mode, duration and sound. The price is looked up, never estimated.
+// library sent a task of the same model, mode, duration, sound and voices. The price is looked up, never estimated.
 import { z } from 'zod';
 import { LIMITS } from '../kling/limits';
 
@@ -9,14 +9,36 @@ export const priceKeySchema = z
     mode: z.enum(LIMITS.modes),
     duration: z.enum(LIMITS.durations),
     sound: z.enum(['on', 'off']),
+    /**
+     * Whether the task has voices (a `voice_list`). Kling's contract says nothing of how voices are charged, so a task
+     * with voices is priced only from earlier tasks with voices, and one without only from tasks without.
+     */
+    voices: z.boolean(),
   })
   .strict();
 
-/** What a task's price depends on. */
+/** What a task's price may depend on, as far as this library can tell tasks apart. */
 export type PriceKey = z.infer<typeof priceKeySchema>;
 
+/** The price key of a task with these settings (a generation record's, or the composer's request). */
+export function priceKeyOf(settings: { model: string; mode: PriceKey['mode']; duration: PriceKey['duration']; sound?: 'on' | 'off'; voices?: readonly string[] }): PriceKey {
+  return {
+    model: settings.model,
+    mode: settings.mode,
+    duration: settings.duration,
+    sound: settings.sound ?? 'off',
+    voices: (settings.voices?.length ?? 0) > 0,
+  };
+}
+
 export const samePrice = (a: PriceKey, b: PriceKey): boolean =>
-  a.model === b.model && a.mode === b.mode && a.duration === b.duration && a.sound === b.sound;
+  a.model === b.model && a.mode === b.mode && a.duration === b.duration && a.sound === b.sound && a.voices === b.voices;
+
+/** What the cost line says of the sound and voices of a key: "" for a silent task without voices. */
+export function soundAndVoicesOf(key: Pick<PriceKey, 'sound' | 'voices'>): string {
+  if (key.voices) return key.sound === 'on' ? ' with sound and voices' : ' with voices';
+  return key.sound === 'on' ? ' with sound, no voices' : '';
+}
 
 export interface LastPrice {
   /** Kling's `final_unit_deduction`, as it reported it (a decimal string). */
