@@ -63,6 +63,8 @@ async function refuseWhileInFlight(library: Library, then: string): Promise<void
   );
 }
 
+const UNDO_SHOWING = 'A deletion can still be undone. Try again once its notice has gone.';
+
 export function libraryLocationHandlers(deps: LibraryLocationDeps) {
   let moving = false;
   const handlers = {
@@ -75,6 +77,9 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       moving = true;
       try {
         await deps.writesDone();
+        // Asked again now that nothing new can start: a create (or an import) already running when Move was pressed
+        // ends by starting its engine, which would follow that generation in the old library after the switch.
+        await refuseWhileInFlight(library, 'move the library');
         // The copy carries a fresh index, so the new place opens without reading every folder.
         await library.index.save().catch(() => undefined);
         // A deletion the window can still undo travels with the library (its Undo keeps working at the new place).
@@ -112,10 +117,13 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       }
       // What was made meanwhile stays in the default library (it is still there, in its folder).
       await refuseWhileInFlight(deps.library(), 'open your library');
-      if (deps.undoable()) throw new UserFacingError('busy', 'A deletion can still be undone. Try again once its notice has gone.');
+      if (deps.undoable()) throw new UserFacingError('busy', UNDO_SHOWING);
       moving = true;
       try {
         await deps.writesDone();
+        // Asked again now that nothing new can start: what was still running (a create, a deletion) has ended.
+        await refuseWhileInFlight(deps.library(), 'open your library');
+        if (deps.undoable()) throw new UserFacingError('busy', UNDO_SHOWING);
         await deps.switchTo(missing);
       } finally {
         moving = false;

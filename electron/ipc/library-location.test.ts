@@ -2,7 +2,7 @@
 // protocol all follow to the new folder, which is remembered across a restart; a refusal or failure leaves the old
 // library in use; writes are refused while the copy runs, and generations in flight refuse the move.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,6 @@ import { mediaResponse } from '../library/media';
 import type { Emit, StudioServices } from '../services';
 import { MemoryStore } from '../settings/key-value';
 import { makeRig, servicesOver, START_FRAME, startWorld, type World } from '../tasks/engine-harness';
-import { libraryLocationHandlers } from './library-location-handlers';
 
 let world: World;
 /** Folders outside the library: where it is moved, the trash. */
@@ -153,6 +152,30 @@ describe('moving the library from Settings', () => {
     await studio.engine.idle();
   });
 
+  it('is refused when a generation was being created as it began: asked again once that create has ended', async () => {
+    // Generate pressed just before the folder is chosen: the create is still running when the move begins.
+    const desktop = new (class extends RecordingDesktopShell {
+      chosen?: () => void;
+      override async chooseFolder(): Promise<string | undefined> {
+        this.chosen?.();
+        return join(outside, 'new');
+      }
+    })(join(outside, 'trash'));
+    const { studio } = services(undefined, desktop);
+    let created: Promise<unknown> | undefined;
+    desktop.chosen = () => (created = studio.registry.handle('generations:create', request, APP));
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('A generation is still being made') } });
+    expect(await created).toMatchObject({ ok: true });
+    expect(studio.library.root).toBe(world.root);
+    expect(existsSync(join(outside, 'new'))).toBe(false);
+    // Followed in the library it was made in, to its end.
+    await studio.engine.idle();
+    const [made] = (await readdir(world.root)).filter((n) => !n.startsWith('.'));
+    expect(made).toBeDefined();
+    expect((await studio.library.unfinished()).length).toBe(0);
+  });
+
   it('refuses what would write into the library while it is being copied', async () => {
     const refusals: string[] = [];
     let asked = false;
@@ -170,36 +193,40 @@ describe('moving the library from Settings', () => {
 
 describe('a move and the writes already running', () => {
   it('waits for a write into the library that began before it (a poster being saved) before it copies anything', async () => {
-    const { studio, desktop } = services();
-    await generate(studio);
-    let writing!: () => void;
-    let waitedFor = false;
     const progress: string[] = [];
-    const { handlers } = libraryLocationHandlers({
-      library: () => studio.library,
-      desktop,
-      handOverDeletions: async () => [],
-      takeOverDeletions: async () => undefined,
-      switchTo: async () => undefined,
-      progress: (p) => void progress.push(p.phase),
-      state: () => ({}) as SettingsState,
-      writesDone: () => {
-        waitedFor = true;
-        return new Promise<void>((resolve) => (writing = resolve));
-      },
-      missing: () => undefined,
-      isFolder: () => true,
-      undoable: () => false,
-      forgetMissing: () => undefined,
+    const { studio, desktop } = services((event, payload) => {
+      if (event === 'library.moveProgress') progress.push((payload as LibraryMoveProgress).phase);
     });
-    desktop.nextFolder = join(outside, 'new');
-    const moving = handlers['settings:moveLibrary']();
-    await expect.poll(() => waitedFor).toBe(true);
+    const made = await generate(studio);
+    // Another computer (over a shared folder) is writing this record: the poster's record write waits for its lock.
+    const lock = join(studio.library.folderPath(made), '.record.lock');
+    await writeFile(lock, JSON.stringify({ pid: 1, host: 'another-computer' }));
+    const jpeg = new Uint8Array(await readFile(join(import.meta.dirname, '../../e2e/fixtures/panorama-1600x400.jpg')));
+    const ended: string[] = [];
+    const poster = studio.registry.handle('generations:savePoster', { id: made.id, jpeg }, APP).finally(() => ended.push('poster'));
+    const to = join(outside, 'new');
+    desktop.nextFolder = to;
+    const moving = studio.registry.handle('settings:moveLibrary', {}, APP).finally(() => ended.push('move'));
+    // The move has begun once a write is refused.
+    await expect
+      .poll(async () => {
+        const answer = await studio.registry.handle('generations:cancel', { id: 'none' }, APP);
+        return answer.ok ? undefined : answer.error.code;
+      })
+      .toBe('busy');
     expect(progress).toEqual([]);
-    expect(existsSync(join(outside, 'new'))).toBe(false);
-    writing();
-    await expect(moving).resolves.toMatchObject({ moved: true });
+    expect(existsSync(to)).toBe(false);
+    expect(ended).toEqual([]);
+
+    await rm(lock);
+    expect(await poster).toMatchObject({ ok: true });
+    expect(await moving).toMatchObject({ ok: true, value: { moved: true } });
+    expect(ended).toEqual(['poster', 'move']);
     expect(progress).toContain('copying');
+    // The poster and the record naming it are at the new place.
+    expect(studio.library.root).toBe(to);
+    expect((await studio.library.get(made.id))?.result?.poster).toBe('poster.jpg');
+    expect(existsSync(join(studio.library.folderPath(made), 'poster.jpg'))).toBe(true);
   });
 });
 
@@ -237,6 +264,24 @@ describe('a moved library whose folder is missing at start', () => {
     expect(studio.library.root).toBe(at);
     expect((await studio.library.get(made.id))?.status).toBe('succeed');
     expect(events).toContain('library.changed');
+    studio.stop();
+  });
+
+  it('Try again is refused when a generation was being created as it began: asked again once that create has ended', async () => {
+    const { drive, at } = await movedThenUnplugged();
+    const { studio } = services();
+    await studio.start();
+    await rename(`${drive} (unplugged)`, drive);
+    // Generate pressed just before Try again: the create is still running when the switch begins.
+    const created = studio.registry.handle('generations:create', request, APP);
+    const reopened = await studio.registry.handle('settings:reopenLibrary', {}, APP);
+    expect(reopened).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('A generation is still being made') } });
+    expect(await created).toMatchObject({ ok: true });
+    expect(studio.library.root).toBe(world.root);
+    await studio.engine.idle();
+    expect((await studio.library.unfinished()).length).toBe(0);
+    // Once it has ended, Try again opens the library.
+    expect(await studio.registry.handle('settings:reopenLibrary', {}, APP)).toMatchObject({ ok: true, value: { library: { path: at } } });
     studio.stop();
   });
 
