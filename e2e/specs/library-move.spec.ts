@@ -125,6 +125,14 @@ test('a moved library whose drive is unplugged at start: the default one is used
   await expect(section.getByLabel('Location (default)')).toHaveText(libraryRoot);
   await section.getByRole('button', { name: 'Try again' }).click();
   await expect(section.getByRole('alert')).toHaveText(`${to} is still missing. Connect the drive (or the network share) it is on, then try again.`);
+  // Moving now would point the setting elsewhere and leave the library on the drive behind: refused, in words.
+  const elsewhere = join(libraryRoot, '..', 'Elsewhere');
+  studio.host!.desktop.nextFolder = elsewhere;
+  await section.getByRole('button', { name: 'Move the library…' }).click();
+  await expect(section.getByRole('alert')).toHaveText(
+    `The library was not moved. Your library at ${to} is missing; moving now would leave it behind. Connect its drive and press Try again (then move it), or choose Use the default library from now on.`,
+  );
+  expect(studio.host!.desktop.nextFolder).toBe(elsewhere); // no folder was asked for
   await rename(`${drive} (unplugged)`, drive);
   await section.getByRole('button', { name: 'Try again' }).click();
   await expect(section.getByRole('status')).toHaveText(`Opened: your library at ${to} is in use again.`);

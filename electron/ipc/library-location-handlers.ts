@@ -70,6 +70,14 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
   const handlers = {
     'settings:moveLibrary': async (): Promise<LibraryMoveResult> => {
       if (moving) throw new UserFacingError('busy', 'The library is already being moved.');
+      const missing = deps.missing();
+      if (missing) {
+        // The setting would point to the new place, and the library on the unplugged drive be left behind for good.
+        throw new UserFacingError(
+          'busy',
+          `Your library at ${missing} is missing; moving now would leave it behind. Connect its drive and press Try again (then move it), or choose Use the default library from now on.`,
+        );
+      }
       const library = deps.library();
       await refuseWhileInFlight(library, 'move the library');
       const to = await deps.desktop.chooseFolder('Move the library to');

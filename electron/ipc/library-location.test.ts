@@ -285,6 +285,23 @@ describe('a moved library whose folder is missing at start', () => {
     studio.stop();
   });
 
+  it('refuses Move while the library is missing, before any folder is asked for: it would be left behind on its drive', async () => {
+    const { drive, at } = await movedThenUnplugged();
+    const { studio, desktop } = services();
+    await studio.start();
+    desktop.nextFolder = join(outside, 'elsewhere');
+    const answer = await studio.registry.handle('settings:moveLibrary', {}, APP);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining(`Your library at ${at} is missing`) } });
+    expect(desktop.nextFolder).toBeDefined(); // never asked
+    expect(store.get('libraryPath')).toBe(at);
+    // Once it is open again, it moves.
+    await rename(`${drive} (unplugged)`, drive);
+    expect((await studio.registry.handle('settings:reopenLibrary', {}, APP)).ok).toBe(true);
+    expect(await studio.registry.handle('settings:moveLibrary', {}, APP)).toMatchObject({ ok: true, value: { moved: true } });
+    expect(studio.library.root).toBe(join(outside, 'elsewhere'));
+    studio.stop();
+  });
+
   it('keeps the default library from now on when the person says so', async () => {
     const { at } = await movedThenUnplugged();
     const { studio } = services();

@@ -31,6 +31,7 @@ export function LibrarySection({ library }: { library: SettingsState['library'] 
     setMoving(true);
     setProgress(undefined);
     setOutcome(undefined);
+    setReopenError(undefined);
     const result = await studio.settings.moveLibrary({});
     setMoving(false);
     if (!result.ok) {
@@ -95,7 +96,9 @@ export function LibrarySection({ library }: { library: SettingsState['library'] 
           Move the library…
         </button>
         <span className="settings-check__hint">
-          Copied to an empty folder (or one holding another library), checked file by file, and only then removed from here.
+          {library.missing
+            ? 'Not while your library is missing: Try again once its drive is connected, or use the default library from now on.'
+            : 'Copied to an empty folder (or one holding another library), checked file by file, and only then removed from here.'}
         </span>
       </div>
       {moving && (
