@@ -145,7 +145,7 @@ test('Ctrl+O and Ctrl+Enter do nothing behind Settings, and their menu items are
   expect(choosers).toBe(1);
 });
 
-test('behind Settings nothing changes the frames or the editor: Swap, Remove, New, Undo and a pasted image wait', async ({ studio }) => {
+test('behind Settings nothing changes the frames or the editor: Swap, Remove, New, Undo, a pasted or a dropped image wait', async ({ studio }) => {
   const { page, ui } = studio;
   const frames = new FramesPanel(page);
   const editor = new EditorPage(page);
@@ -161,6 +161,7 @@ test('behind Settings nothing changes the frames or the editor: Swap, Remove, Ne
   await settings.dialog.getByRole('heading', { name: 'Settings', level: 1 }).click();
   await page.keyboard.press('Control+Z');
   await frames.paste({ name: 'end-960x720.jpg', mimeType: 'image/jpeg', buffer: readFileSync(END) });
+  await ui.dropFile(END, 'image/jpeg');
   await settings.close();
 
   await expect(frames.image('start')).toHaveAccessibleName('Start frame: start-1280x720.jpg');

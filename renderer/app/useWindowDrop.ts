@@ -1,6 +1,8 @@
 // A file dropped anywhere on the window becomes the start frame: the drop target is the whole app, not a small box.
-// Dropped onto a frame slot, it goes into that slot.
+// Dropped onto a frame slot, it goes into that slot. Not while Settings or a dialog is in front (commands/registry.ts,
+// workInFront): the frame would change out of sight, so no veil shows, the pointer says no, and a drop does nothing.
 import { useEffect, useState } from 'react';
+import { workInFront } from '../commands/registry';
 import { acceptFrameFile } from '../composer/accept-file';
 import { frameSlotAt } from '../composer/frames/slot-target';
 
@@ -13,12 +15,13 @@ export function useWindowDrop(): boolean {
       if (!hasFiles(e)) return;
       e.preventDefault();
       depth += 1;
-      setDragging(true);
+      setDragging(workInFront());
     };
     const over = (e: DragEvent) => {
       if (!hasFiles(e)) return;
+      // Taken even when refused: left to the browser, a dropped file would replace the app.
       e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      if (e.dataTransfer) e.dataTransfer.dropEffect = workInFront() ? 'copy' : 'none';
     };
     const leave = () => {
       depth = Math.max(0, depth - 1);
@@ -30,7 +33,7 @@ export function useWindowDrop(): boolean {
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void acceptFrameFile(file, frameSlotAt(e.target) ?? 'start');
+      if (file && workInFront()) void acceptFrameFile(file, frameSlotAt(e.target) ?? 'start');
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
