@@ -7,7 +7,6 @@ import { useComposer } from '../store/composer';
 import { EditorCanvas } from './canvas/EditorCanvas';
 import { useImage } from './canvas/useImage';
 import { registerEditorCommands } from './commands';
-import { warmUpMaskExport } from './export-inputs';
 import './editor.css';
 import { AreasPanel } from './panels/AreasPanel';
 import { NewDocumentDialog, ShortcutsDialog } from './panels/Dialogs';
@@ -26,13 +25,6 @@ export function Editor() {
   useEffect(() => {
     void openFrame(frame);
   }, [frame]);
-  // The first Generate's mask export should not pay for compiling the encoder (export-inputs.ts).
-  const hasDocument = doc !== null;
-  useEffect(() => {
-    if (!hasDocument) return;
-    const idle = requestIdleCallback(() => warmUpMaskExport(), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, [hasDocument]);
 
   return (
     <section className="editor" aria-label="Motion brush editor">

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readImageInfo } from '../../shared/kling/image-info';
 import { documentFromSent } from '../library/reuse/document-from-sent';
-import { exportInputs, outlineInputs, warmUpLabels } from './export-inputs';
+import { exportInputs, outlineInputs } from './export-inputs';
 
 const W = 97;
 const H = 61;
@@ -35,27 +35,5 @@ describe('the masks as the checklist sees them', () => {
     const doc = documentFromSent({ width: W, height: H, source: 'start.png' }, { dynamic: [] });
     expect(outlineInputs(doc)).toEqual({ dynamicMasks: [] });
     expect(exportInputs(doc)).toEqual({ dynamicMasks: [] });
-  });
-});
-
-describe('the export warm-up', () => {
-  it('shows the encoder what a real document holds: every label, single pixels, long runs and whole empty rows', () => {
-    const width = 4096;
-    const data = warmUpLabels(width);
-    const labels = new Set(data);
-    expect([...labels].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    const runs: number[] = [];
-    for (let y = 0; y < data.length / width; y++) {
-      let x = 0;
-      while (x < width) {
-        let end = x + 1;
-        while (end < width && data[y * width + end] === data[y * width + x]) end++;
-        runs.push(end - x);
-        x = end;
-      }
-    }
-    expect(runs).toContain(1);
-    expect(Math.max(...runs.filter((r) => r < width))).toBeGreaterThan(258); // longer than one deflate match
-    expect(runs).toContain(width); // a whole row of one label
   });
 });

@@ -4,10 +4,8 @@
 // flips them to Kling's bottom-left origin.
 import type { Point } from '../../shared/editor/geometry';
 import { exportMasks } from '../../shared/editor/mask-export';
-import { LABEL_COUNT } from '../../shared/editor/labels';
 import { wrapGrayPng } from '../../shared/editor/png';
 import type { EditorDocument } from './model/document';
-import { LabelMap } from './model/label-map';
 import { useEditor } from './store';
 
 export interface MotionBrushInputs {
@@ -23,43 +21,6 @@ export function exportInputs(doc: EditorDocument): MotionBrushInputs {
   // Visible in DevTools' performance panel and read by the benchmark (scripts/bench.mjs).
   performance.measure('editor.export', { start: started, end: performance.now() });
   return out;
-}
-
-let exportWarmedUp = false;
-
-/**
- * Runs the mask export once on 48 made-up rows 4096 pixels wide (a few ms), while the window is idle after the first
- * photo opens. The first export of a session ran at about twice its later time (the bench's first of five Generates:
- * 62–97 ms, the others 20–57): the JavaScript engine compiled the encoder, then threw that code away as runs of other
- * lengths and labels reached paths it had not seen (over a hundred deoptimisations in that first call, ~10 after this).
- * So the first Generate finds it already compiled for real inputs: a LabelMap (not another kind of object), all seven
- * areas, runs from one pixel to whole rows.
- */
-export function warmUpMaskExport(): void {
-  if (exportWarmedUp) return;
-  exportWarmedUp = true;
-  const map = new LabelMap(WARM_UP_WIDTH, WARM_UP_ROWS, { data: warmUpLabels(WARM_UP_WIDTH) });
-  exportMasks(map, { frame: { width: WARM_UP_WIDTH, height: WARM_UP_ROWS } });
-  map.dispose();
-}
-
-/** As wide as the widest photos people bring, whatever the first one is: runs as long as any real one. */
-const WARM_UP_WIDTH = 4096;
-const WARM_UP_ROWS = 48;
-
-/** Made-up labels for the warm-up: every label, runs of 1 to 600 pixels, some rows all unpainted. */
-export function warmUpLabels(width: number): Uint8Array {
-  const data = new Uint8Array(width * WARM_UP_ROWS);
-  for (let y = 0; y < WARM_UP_ROWS; y++) {
-    if (y % 6 === 5) continue; // a whole row unpainted
-    let x = 0;
-    for (let k = 0; x < width; k++) {
-      const run = 1 + ((k * 37 + y * 11) % (k % 3 === 0 ? 7 : 600));
-      data.fill(k % LABEL_COUNT, y * width + x, y * width + Math.min(width, x + run));
-      x += run;
-    }
-  }
-  return data;
 }
 
 /**
