@@ -95,7 +95,10 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   // drive unplugged) leaves the default one in use for this run, and the window says so (settings.library.missing).
   const opening = openingRoot(settings.libraryPath(), defaultLibraryRoot);
   let missingLibrary = opening.missing;
-  if (missingLibrary) deps.log?.(`library: ${missingLibrary} is missing; the default library is used for now`);
+  const missingProblem = () => opening.problem;
+  if (missingLibrary) {
+    deps.log?.(`library: ${missingLibrary} is missing${opening.problem ? ` (${opening.problem})` : ''}; the default library is used for now`);
+  }
   const place = new LibraryPlace({
     root: opening.root,
     now,
@@ -138,7 +141,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
   });
   const libraryRoot = () => place.library.root;
   const missing = () => missingLibrary;
-  const currentSettings = () => settingsState({ settings, libraryRoot, defaultLibraryRoot, missingLibrary: missing });
+  const currentSettings = () => settingsState({ settings, libraryRoot, defaultLibraryRoot, missingLibrary: missing, missingProblem });
   windowShell.setTheme(settings.preferences().theme);
   const signals = createDesktopSignals({
     shell: windowShell,
@@ -240,7 +243,7 @@ export function createStudioServices(deps: StudioServicesDeps): StudioServices {
         menu.update(state);
         return null;
       },
-      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot, defaultLibraryRoot, missingLibrary: missing }),
+      ...settingsHandlers({ settings, profiles, vault, providers, engine, libraryRoot, defaultLibraryRoot, missingLibrary: missing, missingProblem }),
       ...location.handlers,
       'provider:status': async () => providerStatus(),
       ...linkHandlers({ desktop: deps.desktop }),

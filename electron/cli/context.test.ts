@@ -1,5 +1,5 @@
 // The command line finds the library the app uses: --library, else where Settings ▸ Library moved it, else the default.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,5 +34,15 @@ describe('libraryRoot', () => {
     expect(libraryRoot(undefined, cli)).toBe(join(dir, 'library'));
     expect(cli.said.join('')).toMatch(/^warning: the library folder \/media\/unplugged\/Kling Library cannot be found .*using the default library/);
     expect(libraryRoot('/tmp/other', cli)).toBe('/tmp/other');
+  });
+
+  it('uses the default library, naming the error, when the moved folder cannot be read (a dead drive or share answers EIO, ESTALE…)', async () => {
+    const cli = io();
+    // A link to itself: looking at it fails with ELOOP, an error other than "not found", as a dead drive's EIO is.
+    const broken = join(dir, 'loop');
+    await symlink(broken, broken);
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ libraryPath: broken }));
+    expect(libraryRoot(undefined, cli)).toBe(join(dir, 'library'));
+    expect(cli.said.join('')).toContain(`warning: the library folder ${broken} cannot be used (reading it failed: ELOOP; is its drive connected?); using the default library`);
   });
 });

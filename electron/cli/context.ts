@@ -21,9 +21,9 @@ export function libraryRoot(flag: string | undefined, io: Pick<CliIo, 'env' | 's
   if (flag !== undefined) return resolve(flag);
   const environment = { env: io.env, platform: process.platform, home: homedir() };
   const moved = new JsonFileStore(join(defaultUserDataDir(environment), SETTINGS_FILE)).get<unknown>('libraryPath');
-  const { root, missing } = openingRoot(typeof moved === 'string' && moved.length > 0 ? moved : undefined, defaultLibraryDir(environment));
+  const { root, missing, problem } = openingRoot(typeof moved === 'string' && moved.length > 0 ? moved : undefined, defaultLibraryDir(environment));
   if (missing) {
-    line(io.stderr, `warning: the library folder ${missing} cannot be found (is its drive connected?); using the default library ${root} instead. Give --library to choose another.`);
+    line(io.stderr, `warning: the library folder ${missing} cannot be ${problem ? `used (${problem}; is its drive connected?)` : 'found (is its drive connected?)'}; using the default library ${root} instead. Give --library to choose another.`);
   }
   return root;
 }

@@ -2,7 +2,7 @@
 // protocol all follow to the new folder, which is remembered across a restart; a refusal or failure leaves the old
 // library in use; writes are refused while the copy runs, and generations in flight refuse the move.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -299,6 +299,19 @@ describe('a moved library whose folder is missing at start', () => {
     expect((await studio.registry.handle('settings:reopenLibrary', {}, APP)).ok).toBe(true);
     expect(await studio.registry.handle('settings:moveLibrary', {}, APP)).toMatchObject({ ok: true, value: { moved: true } });
     expect(studio.library.root).toBe(join(outside, 'elsewhere'));
+    studio.stop();
+  });
+
+  it('starts with the default library, naming the error, when the moved folder cannot even be looked at (EIO, ESTALE…)', async () => {
+    // A link to itself fails with ELOOP, an error other than "not found", as an unplugged drive's EIO or a dead share's ESTALE.
+    const broken = join(outside, 'loop');
+    await symlink(broken, broken);
+    store.set('libraryPath', broken);
+    const { studio } = services();
+    await studio.start();
+    expect(studio.library.root).toBe(world.root);
+    expect(await settingsOf(studio)).toMatchObject({ library: { path: world.root, missing: broken, missingProblem: 'reading it failed: ELOOP' } });
+    expect(await studio.registry.handle('settings:reopenLibrary', {}, APP)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     studio.stop();
   });
 

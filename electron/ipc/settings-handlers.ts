@@ -21,15 +21,18 @@ export interface SettingsHandlerDeps {
   defaultLibraryRoot: string;
   /** Where the library was moved, when that folder was missing at start (the default one is used meanwhile). */
   missingLibrary?(): string | undefined;
+  /** What was met there when it was more than "not there" (a drive's error). */
+  missingProblem?(): string | undefined;
 }
 
-export function settingsState(deps: Pick<SettingsHandlerDeps, 'settings' | 'libraryRoot' | 'defaultLibraryRoot' | 'missingLibrary'>): SettingsState {
+export function settingsState(deps: Pick<SettingsHandlerDeps, 'settings' | 'libraryRoot' | 'defaultLibraryRoot' | 'missingLibrary' | 'missingProblem'>): SettingsState {
   const path = deps.libraryRoot();
   const notice = deps.settings.pendingNotice();
   const missing = deps.missingLibrary?.();
+  const problem = missing ? deps.missingProblem?.() : undefined;
   return {
     preferences: deps.settings.preferences(),
-    library: { path, isDefault: path === deps.defaultLibraryRoot, ...(missing ? { missing } : {}) },
+    library: { path, isDefault: path === deps.defaultLibraryRoot, ...(missing ? { missing } : {}), ...(problem ? { missingProblem: problem } : {}) },
     ...(notice ? { notice } : {}),
   };
 }

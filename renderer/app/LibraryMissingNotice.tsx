@@ -20,7 +20,7 @@ export function LibraryMissingNotice() {
       <div className="notice__body">
         <strong className="notice__title">Your library is not there</strong>
         <p className="app-notice__text">
-          <code>{missing}</code> cannot be found (is its drive connected?), so the default library{' '}
+          <code>{missing}</code> cannot be {library.missingProblem ? `used (${library.missingProblem}; is its drive connected?)` : 'found (is its drive connected?)'}, so the default library{' '}
           (<code>{library.path}</code>) is used for now. Connect the drive, then choose Library settings… ▸ Try again.
         </p>
       </div>

@@ -73,8 +73,8 @@ export function LibrarySection({ library }: { library: SettingsState['library'] 
       {library.missing && (
         <div className="library-missing">
           <p className="library-missing__text">
-            Your library at <code>{library.missing}</code> was not found when Kling Studio started (is its drive connected?). The
-            default library above is used for now; the place is kept for the next start.
+            Your library at <code>{library.missing}</code> was {library.missingProblem ? `not usable (${library.missingProblem}; is its drive connected?)` : 'not found (is its drive connected?)'}{' '}
+            when Kling Studio started. The default library above is used for now; the place is kept for the next start.
           </p>
           <div className="library-missing__actions">
             <button type="button" className="button button--small" disabled={reopening || moving} onClick={() => void answer(() => studio.settings.reopenLibrary({}), `Opened: your library at ${library.missing} is in use again.`)}>

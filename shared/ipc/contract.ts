@@ -209,6 +209,8 @@ export interface SettingsState {
      * default library is used meanwhile, and the place is kept for the next start.
      */
     missing?: string;
+    /** What was met at `missing` when it was more than "not there" (a drive's error, not a folder), in words. */
+    missingProblem?: string;
   };
   /** Said once, until dismissed: the settings file could not be used at start and was moved aside. */
   notice?: string;
