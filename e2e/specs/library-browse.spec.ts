@@ -1,6 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { makeLibrary, promptOf } from '../fixtures/make-library';
+import { FramesPanel } from '../pages/frames-panel';
 import { LibraryPage } from '../pages/library-page';
+
+const START = join(import.meta.dirname, '..', 'fixtures', 'start-1280x720.jpg');
+const END = join(import.meta.dirname, '..', 'fixtures', 'end-960x720.jpg');
 
 test('Create and Library are two tabs of one window, switched by click and by Ctrl+1 / Ctrl+2', async ({ studio }) => {
   makeLibrary(studio.libraryRoot, 30);
@@ -54,4 +60,31 @@ test('the arrows move between cards, Enter opens one and Space plays it', async 
   await library.card(promptOf(2)).focus();
   await studio.page.keyboard.press('Enter');
   await expect(studio.ui.player).toBeVisible();
+});
+
+test('an image opened, pasted or dropped while the Library shows brings Create forward with it', async ({ studio }) => {
+  const { page, ui } = studio;
+  const library = new LibraryPage(page);
+  const frames = new FramesPanel(page);
+  const createShown = async () => {
+    await expect(library.tab('Create')).toHaveAttribute('aria-selected', 'true');
+    await expect(library.view).toBeHidden();
+  };
+
+  await library.open('shortcut');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+O');
+  await (await chooser).setFiles(START);
+  await createShown();
+  await expect(frames.image('start')).toHaveAccessibleName('Start frame: start-1280x720.jpg');
+
+  await library.open('tab');
+  await frames.paste({ name: 'pasted.jpg', mimeType: 'image/jpeg', buffer: await readFile(END) });
+  await createShown();
+  await expect(frames.image('start')).toHaveAccessibleName('Start frame: pasted.jpg');
+
+  await library.open('shortcut');
+  await ui.dropFile(START, 'image/jpeg');
+  await createShown();
+  await expect(frames.image('start')).toHaveAccessibleName('Start frame: start-1280x720.jpg');
 });

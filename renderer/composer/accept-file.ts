@@ -2,6 +2,7 @@
 // fix offered in the notice. Nothing is changed until the person clicks the fix; the result's size is then shown.
 import { checkImage } from '../../shared/kling/image-rules';
 import { useComposer, type FrameSlotName, type Notice } from '../store/composer';
+import { useView } from '../store/view';
 import { turnOn } from './feature-switch';
 import type { Rect } from './frames/crop-math';
 import { formatBytes } from './frames/format';
@@ -58,6 +59,9 @@ const triageOf = (seen: Inspection) =>
 
 /** Check a file and put it in `slot`, or say which rule it breaks; the slot's current frame is kept on failure. */
 export async function acceptFrameFile(file: File, slot: FrameSlotName = 'start'): Promise<void> {
+  // Opened, pasted or dropped while the Library shows: Create comes forward, so the person sees the frame arrive (or
+  // why it cannot be used) instead of it changing out of sight.
+  if (useView.getState().view === 'library') useView.getState().show('create');
   const name = file.name || 'pasted image';
   const seen = await inspectImage(file, FIELD_OF[slot]);
   const t = triageOf(seen);
