@@ -6,7 +6,6 @@ import { useLibrary } from '../store/library';
 import type { GenerationView } from '../../shared/library/generation';
 
 const POSTER_WIDTH = 640;
-const attempted = new Set<string>();
 
 export async function capturePoster(src: string, atSeconds = 1): Promise<Uint8Array> {
   const video = document.createElement('video');
@@ -35,27 +34,46 @@ export async function capturePoster(src: string, atSeconds = 1): Promise<Uint8Ar
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function ensurePoster(g: GenerationView): Promise<void> {
-  if (!g.media.result) return;
-  try {
-    const jpeg = await capturePoster(g.media.result);
-    const result = await studio.generations.savePoster({ id: g.id, jpeg });
-    if (result.ok) useLibrary.getState().upsert(result.value);
-  } catch {
-    // A missing poster is cosmetic: the card keeps showing the start frame.
-  }
+type Saved = { ok: true; value: GenerationView } | { ok: false; error: { code: string } };
+
+/**
+ * What grabs the posters: `check` asks for one per finished generation without a poster, once each. A save refused
+ * because the library is being moved (`busy`) is asked again at the next look (the library reloads after the move);
+ * a clip that cannot be decoded, or any other refusal, is not retried this run.
+ */
+export function posterQueue(deps: {
+  capture(src: string): Promise<Uint8Array>;
+  save(request: { id: string; jpeg: Uint8Array }): Promise<Saved>;
+  saved(view: GenerationView): void;
+}) {
+  const attempted = new Set<string>();
+    const ensure = async (g: GenerationView, src: string): Promise<void> => {
+    try {
+      const result = await deps.save({ id: g.id, jpeg: await deps.capture(src) });
+      if (result.ok) deps.saved(result.value);
+      else if (result.error.code === 'busy') attempted.delete(g.id);
+    } catch {
+      // A missing poster is cosmetic: the card keeps showing the start frame.
+    }
+  };
+  return (byId: Record<string, GenerationView>): void => {
+    for (const g of Object.values(byId)) {
+      if (g.status === 'succeed' && g.media.result && !g.media.poster && !attempted.has(g.id)) {
+        attempted.add(g.id);
+        void ensure(g, g.media.result);
+      }
+    }
+  };
 }
+
+const check = posterQueue({
+  capture: (src) => capturePoster(src),
+  save: (request) => studio.generations.savePoster(request),
+  saved: (view) => useLibrary.getState().upsert(view),
+});
 
 export function usePosterCapture(): void {
   useEffect(() => {
-    const check = (byId: Record<string, GenerationView>) => {
-      for (const g of Object.values(byId)) {
-        if (g.status === 'succeed' && g.media.result && !g.media.poster && !attempted.has(g.id)) {
-          attempted.add(g.id);
-          void ensurePoster(g);
-        }
-      }
-    };
     check(useLibrary.getState().byId);
     return useLibrary.subscribe((s) => check(s.byId));
   }, []);
