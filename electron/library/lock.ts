@@ -103,11 +103,15 @@ function stale(seen: Seen, me: LockInfo, staleMs: number): boolean {
  */
 async function removeIf(path: string, expected: Partial<Seen> & { text: string }): Promise<boolean> {
   const aside = `${path}.${randomBytes(6).toString('hex')}.gone`;
-  try {
-    await rename(path, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await rename(path, aside);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      if (!passing(error) || attempt === ATTEMPTS) throw error;
+      await pauseMs(RETRY_MS);
+    }
   }
   const moved = await look(aside);
   const same =
@@ -121,7 +125,7 @@ async function removeIf(path: string, expected: Partial<Seen> & { text: string }
       if (error.code !== 'EEXIST') await rename(aside, path).catch(() => undefined); // no hard links (FAT/exFAT)
     });
   }
-  await rm(aside, { force: true });
+  await rm(aside, { force: true }).catch(() => undefined); // a file left aside is nobody's lock
   return same;
 }
 
