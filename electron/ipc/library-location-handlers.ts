@@ -139,6 +139,9 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       return deps.state();
     },
     'settings:useDefaultLibrary': async (): Promise<SettingsState> => {
+      // Not while Try again is opening the library (waiting for the writes running): it would switch to the place
+      // just forgotten, and the setting would name the default library while the moved one is in use.
+      if (moving) throw new UserFacingError('busy', 'The library is being opened or moved; try again when it is done.');
       if (deps.missing()) deps.forgetMissing();
       return deps.state();
     },

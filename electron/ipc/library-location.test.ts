@@ -43,6 +43,27 @@ async function generate(studio: StudioServices): Promise<GenerationRecord> {
   return (await studio.library.get((created.value as GenerationRecord).id))!;
 }
 
+/**
+ * A poster save that stays running until `lock` is removed: another computer (over a shared folder) is writing the
+ * generation's record, so the poster's record write waits for its lock.
+ */
+async function posterHeldOpen(studio: StudioServices, made: GenerationRecord) {
+  const lock = join(studio.library.folderPath(made), '.record.lock');
+  await writeFile(lock, JSON.stringify({ pid: 1, host: 'another-computer' }));
+  const jpeg = new Uint8Array(await readFile(join(import.meta.dirname, '../../e2e/fixtures/panorama-1600x400.jpg')));
+  return { lock, poster: studio.registry.handle('generations:savePoster', { id: made.id, jpeg }, APP) };
+}
+
+/** Resolves once writes into the library are refused: a move (or Try again) has begun. */
+async function writesRefused(studio: StudioServices): Promise<void> {
+  await expect
+    .poll(async () => {
+      const answer = await studio.registry.handle('generations:cancel', { id: 'none' }, APP);
+      return answer.ok ? undefined : answer.error.code;
+    })
+    .toBe('busy');
+}
+
 describe('moving the library from Settings', () => {
   it('switches the library, its index, the engine and the media protocol to the new folder, then removes the old one', async () => {
     const progress: LibraryMoveProgress[] = [];
@@ -198,22 +219,13 @@ describe('a move and the writes already running', () => {
       if (event === 'library.moveProgress') progress.push((payload as LibraryMoveProgress).phase);
     });
     const made = await generate(studio);
-    // Another computer (over a shared folder) is writing this record: the poster's record write waits for its lock.
-    const lock = join(studio.library.folderPath(made), '.record.lock');
-    await writeFile(lock, JSON.stringify({ pid: 1, host: 'another-computer' }));
-    const jpeg = new Uint8Array(await readFile(join(import.meta.dirname, '../../e2e/fixtures/panorama-1600x400.jpg')));
     const ended: string[] = [];
-    const poster = studio.registry.handle('generations:savePoster', { id: made.id, jpeg }, APP).finally(() => ended.push('poster'));
+    const { lock, poster } = await posterHeldOpen(studio, made);
+    void poster.finally(() => ended.push('poster'));
     const to = join(outside, 'new');
     desktop.nextFolder = to;
     const moving = studio.registry.handle('settings:moveLibrary', {}, APP).finally(() => ended.push('move'));
-    // The move has begun once a write is refused.
-    await expect
-      .poll(async () => {
-        const answer = await studio.registry.handle('generations:cancel', { id: 'none' }, APP);
-        return answer.ok ? undefined : answer.error.code;
-      })
-      .toBe('busy');
+    await writesRefused(studio);
     expect(progress).toEqual([]);
     expect(existsSync(to)).toBe(false);
     expect(ended).toEqual([]);
@@ -312,6 +324,23 @@ describe('a moved library whose folder is missing at start', () => {
     expect(studio.library.root).toBe(world.root);
     expect(await settingsOf(studio)).toMatchObject({ library: { path: world.root, missing: broken, missingProblem: 'reading it failed: ELOOP' } });
     expect(await studio.registry.handle('settings:reopenLibrary', {}, APP)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    studio.stop();
+  });
+
+  it('refuses Use the default library while Try again waits for a write running (a poster being saved)', async () => {
+    const { drive, at } = await movedThenUnplugged();
+    const { studio } = services();
+    await studio.start();
+    const made = await generate(studio); // in the default library, used meanwhile
+    await rename(`${drive} (unplugged)`, drive);
+    const { lock, poster } = await posterHeldOpen(studio, made);
+    const reopened = studio.registry.handle('settings:reopenLibrary', {}, APP);
+    await writesRefused(studio);
+    expect(await studio.registry.handle('settings:useDefaultLibrary', {}, APP)).toMatchObject({ ok: false, error: { code: 'busy' } });
+    await rm(lock);
+    expect(await poster).toMatchObject({ ok: true });
+    expect(await reopened).toMatchObject({ ok: true, value: { library: { path: at, isDefault: false } } });
+    expect(store.get('libraryPath')).toBe(at);
     studio.stop();
   });
 
