@@ -120,9 +120,9 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
       const missing = deps.missing();
       if (!missing) return deps.state();
       if (moving) throw new UserFacingError('busy', 'The library is being moved; try again when it is done.');
-      if (!deps.isFolder(missing)) {
-        throw new UserFacingError('not-found', `${missing} is still missing. Connect the drive (or the network share) it is on, then try again.`);
-      }
+      const stillMissing = () =>
+        new UserFacingError('not-found', `${missing} is still missing. Connect the drive (or the network share) it is on, then try again.`);
+      if (!deps.isFolder(missing)) throw stillMissing();
       // What was made meanwhile stays in the default library (it is still there, in its folder).
       await refuseWhileInFlight(deps.library(), 'open your library');
       if (deps.undoable()) throw new UserFacingError('busy', UNDO_SHOWING);
@@ -132,6 +132,8 @@ export function libraryLocationHandlers(deps: LibraryLocationDeps) {
         // Asked again now that nothing new can start: what was still running (a create, a deletion) has ended.
         await refuseWhileInFlight(deps.library(), 'open your library');
         if (deps.undoable()) throw new UserFacingError('busy', UNDO_SHOWING);
+        // Unplugged again while waiting: opened now, its first write would make the folder again, empty.
+        if (!deps.isFolder(missing)) throw stillMissing();
         await deps.switchTo(missing);
       } finally {
         moving = false;

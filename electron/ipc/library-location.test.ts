@@ -344,6 +344,25 @@ describe('a moved library whose folder is missing at start', () => {
     studio.stop();
   });
 
+  it('Try again is refused when the drive goes again while it waits for a write running: the folder is not made again', async () => {
+    const { drive, at } = await movedThenUnplugged();
+    const { studio } = services();
+    await studio.start();
+    const made = await generate(studio);
+    await rename(`${drive} (unplugged)`, drive);
+    const { lock, poster } = await posterHeldOpen(studio, made);
+    const reopened = studio.registry.handle('settings:reopenLibrary', {}, APP);
+    await writesRefused(studio);
+    await rename(drive, `${drive} (unplugged)`);
+    await rm(lock);
+    expect(await poster).toMatchObject({ ok: true });
+    expect(await reopened).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining(`${at} is still missing`) } });
+    expect(studio.library.root).toBe(world.root);
+    expect(existsSync(at)).toBe(false);
+    await studio.library.index.save(); // written now, not while the test's folders are removed
+    studio.stop();
+  });
+
   it('keeps the default library from now on when the person says so', async () => {
     const { at } = await movedThenUnplugged();
     const { studio } = services();
