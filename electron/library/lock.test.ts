@@ -99,14 +99,16 @@ describe('lockRecord', () => {
     }
   });
 
-  it('lets one process at a time in: three processes doing 250 locked increments each, from a stale lock, lose none', async () => {
+  it('lets one process at a time in: three processes doing 250 locked increments each, from stale locks, lose none', async () => {
     const dir = await folder();
-    await writeFile(join(dir, 'count.json'), JSON.stringify({ c: 0 }));
-    // A crash left the lock: its process is gone and nobody touched it for a minute. All three break it at once.
-    const path = join(dir, '.record.lock');
-    await writeFile(path, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname() }));
-    const old = new Date(Date.now() - 60 * 1000);
-    await utimes(path, old, old);
+    // Taking turns between the record lock and the driver lock, each with its own counter.
+    for (const kind of ['record', 'driver']) await writeFile(join(dir, `${kind}.json`), JSON.stringify({ c: 0 }));
+    // A crash left both locks: their process is gone and nobody touched them for three minutes. All three break them at once.
+    const old = new Date(Date.now() - 3 * 60 * 1000);
+    for (const name of ['.record.lock', '.driver.lock']) {
+      await writeFile(join(dir, name), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname() }));
+      await utimes(join(dir, name), old, old);
+    }
     const child = fileURLToPath(new URL('./lock-race.child.ts', import.meta.url));
     const run = () =>
       new Promise<string>((resolve, reject) => {
@@ -116,9 +118,10 @@ describe('lockRecord', () => {
         proc.once('error', reject);
         proc.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}`))));
       });
-    // Each says how often it found another process inside with it.
+    // Each says how often it found another process inside the same lock with it.
     expect(await Promise.all([run(), run(), run()])).toEqual(['0', '0', '0']);
-    expect(JSON.parse(await readFile(join(dir, 'count.json'), 'utf8'))).toEqual({ c: 750 });
-    expect((await readdir(dir)).sort()).toEqual(['count.json']);
+    expect(JSON.parse(await readFile(join(dir, 'record.json'), 'utf8'))).toEqual({ c: 375 });
+    expect(JSON.parse(await readFile(join(dir, 'driver.json'), 'utf8'))).toEqual({ c: 375 });
+    expect((await readdir(dir)).sort()).toEqual(['driver.json', 'record.json']);
   });
 });
