@@ -7,6 +7,11 @@ export const MAX_SCALE = 32;
 /** Above this zoom the image is drawn without smoothing, so each image pixel is a crisp square. */
 export const PIXELATED_FROM_SCALE = 2;
 const FIT_MARGIN = 24;
+/**
+ * Under a fitted photo: the band where the zoom bar and a selection tool's gesture hint sit over the stage (editor.css
+ * .ed-zoombar, selection.css .sel-gestures), so neither covers the photo, even on a small window's short stage.
+ */
+const FIT_BOTTOM = 60;
 
 export function clampScale(scale: number): number {
   return Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale));
@@ -14,9 +19,9 @@ export function clampScale(scale: number): number {
 
 export function fitView(image: { width: number; height: number }, stage: { width: number; height: number }): View {
   const w = Math.max(1, stage.width - 2 * FIT_MARGIN);
-  const h = Math.max(1, stage.height - 2 * FIT_MARGIN);
+  const h = Math.max(1, stage.height - FIT_MARGIN - FIT_BOTTOM);
   const scale = clampScale(Math.min(w / image.width, h / image.height));
-  return { scale, x: (stage.width - image.width * scale) / 2, y: (stage.height - image.height * scale) / 2 };
+  return { scale, x: (stage.width - image.width * scale) / 2, y: FIT_MARGIN + (h - image.height * scale) / 2 };
 }
 
 /** Zooms to `scale` keeping the image point under `anchor` (a screen point) where it is. */
