@@ -6,11 +6,12 @@ import { statusLabel } from '../status';
 
 const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+/** `text`: a paragraph (a prompt), read under its term across the panel rather than squeezed into the value column. */
+function Fact({ term, text = false, children }: { term: string; text?: boolean; children: React.ReactNode }) {
   return (
     <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dt className={text ? 'pl-fact--text' : undefined}>{term}</dt>
+      <dd className={text ? 'pl-fact--text' : undefined}>{children}</dd>
     </>
   );
 }
@@ -48,8 +49,12 @@ export function DetailsPanel({ details }: { details: GenerationDetails }) {
           <Fact term="Mode">{s.mode === 'pro' ? 'Professional' : 'Standard'}</Fact>
           <Fact term="Duration">{s.duration} s</Fact>
           {s.cfgScale !== undefined && <Fact term="CFG scale">{s.cfgScale}</Fact>}
-          <Fact term="Prompt">{s.prompt || '—'}</Fact>
-          <Fact term="Negative prompt">{s.negativePrompt || '—'}</Fact>
+          <Fact term="Prompt" text>
+            {s.prompt || '—'}
+          </Fact>
+          <Fact term="Negative prompt" text>
+            {s.negativePrompt || '—'}
+          </Fact>
           <Fact term="End frame">{g.inputs.end ? 'yes' : 'no'}</Fact>
           <Fact term="Motion brush">
             {details.masks.static || areas > 0
