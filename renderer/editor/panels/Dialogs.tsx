@@ -45,20 +45,23 @@ export function ShortcutsDialog() {
     <Modal open={open} label="Keyboard shortcuts" onClose={close}>
       <div className="ed-dialog__body">
         <h2 className="ed-dialog__title">Keyboard shortcuts</h2>
-        <dl className="ed-shortcuts">
-          {[...rows, ...GESTURES.map(([keys, what]) => [what, [keys]] as const)].map(([what, keys]) => (
-            <div key={`${what}|${keys.join()}`} className="ed-shortcuts__row">
-              <dt>
-                {keys.map((k) => (
-                  <kbd key={k} className="kbd">
-                    {k}
-                  </kbd>
-                ))}
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
+        {/* A short window scrolls the list alone: the title and Close stay in sight. Focusable, so the keys scroll it. */}
+        <div className="ed-dialog__scroll" role="group" aria-label="Shortcut list" tabIndex={0}>
+          <dl className="ed-shortcuts">
+            {[...rows, ...GESTURES.map(([keys, what]) => [what, [keys]] as const)].map(([what, keys]) => (
+              <div key={`${what}|${keys.join()}`} className="ed-shortcuts__row">
+                <dt>
+                  {keys.map((k) => (
+                    <kbd key={k} className="kbd">
+                      {k}
+                    </kbd>
+                  ))}
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
         <div className="ed-dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Close
