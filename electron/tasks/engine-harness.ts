@@ -46,7 +46,9 @@ export async function startWorld(overrides: Partial<SandboxOptions> = {}): Promi
     root,
     close: async () => {
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      // The library may still be writing its index file (the first load writes it when done, and nothing waits for
+      // that): a removal racing it finds the folder not empty (ENOTEMPTY), so it is tried again a few times.
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
   };
 }
