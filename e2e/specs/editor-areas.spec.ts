@@ -71,6 +71,25 @@ test('single-key shortcuts pick tools and areas, but not while typing; ? lists t
   await expect(editor.shortcutsDialog).toBeHidden();
 });
 
+test('in a 900×600 window the shortcuts list scrolls alone: the title and Close stay in sight, and Close has the focus', async ({ studio }) => {
+  const { page } = studio;
+  const editor = new EditorPage(page);
+  await page.setViewportSize({ width: 900, height: 600 });
+  await studio.ui.openStartFrame(START);
+  await editor.waitForCanvas();
+  await page.keyboard.press('?');
+  const dialog = editor.shortcutsDialog;
+  await expect(dialog).toBeVisible();
+  const list = dialog.getByRole('group', { name: 'Shortcut list' });
+  expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight), 'the list is longer than the window').toBe(true);
+  await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeInViewport({ ratio: 1 });
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+});
+
 test('[ and ] size the brush and the eraser only: with a tool that has no Size they change nothing unseen', async ({ studio }) => {
   const { page } = studio;
   const editor = await startPainting(studio, START);

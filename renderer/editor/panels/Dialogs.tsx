@@ -10,7 +10,12 @@ export function Modal({ open, label, role, onClose, children }: { open: boolean;
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // showModal focuses the first focusable element (React's autoFocus ran while the dialog was still closed):
+      // the button marked data-autofocus takes the focus instead, e.g. Close rather than the scrollable shortcut list.
+      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (
@@ -63,7 +68,7 @@ export function ShortcutsDialog() {
           </dl>
         </div>
         <div className="ed-dialog__actions">
-          <button type="button" className="button" onClick={close} autoFocus>
+          <button type="button" className="button" onClick={close} data-autofocus>
             Close
           </button>
         </div>
@@ -84,7 +89,7 @@ export function NewDocumentDialog() {
           of Settings ▸ New documents. This cannot be undone.
         </p>
         <div className="ed-dialog__actions">
-          <button type="button" className="button" onClick={close} autoFocus>
+          <button type="button" className="button" onClick={close} data-autofocus>
             Keep painting
           </button>
           <button
