@@ -179,7 +179,9 @@ async function main(): Promise<void> {
       await expect(ui.generateButton).toBeEnabled();
     }
     for (let i = 0; i < GENERATES; i++) await expect(ui.cardStatus(`bench ${i}`)).toHaveText('Ready', { timeout: 60_000 });
-    emit('editor.export.all_masks_ms', Math.max(...exports), 60, { runs: exports.map(round), masks: 7, size: `${SIZE}x${SIZE}` });
+    // The value is the slowest of the five (what a person may meet); the median says what a Generate usually costs.
+    const middle = [...exports].sort((a, b) => a - b)[Math.floor(exports.length / 2)] ?? NaN;
+    emit('editor.export.all_masks_ms', Math.max(...exports), 60, { runs: exports.map(round), medianMs: round(middle), masks: 7, size: `${SIZE}x${SIZE}` });
 
     await collectGarbage(cdp);
     const afterMb = rendererRssMb(userDataDir);
