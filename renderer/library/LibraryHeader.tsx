@@ -60,6 +60,17 @@ export function LibraryHeader(props: { filtered: boolean; selected: number; onDe
         value={query.search ?? ''}
         onChange={(e) => setQuery({ search: e.target.value })}
       />
+      {/* Beside the search rather than after the filters: appearing there, it took a row of its own in a 900 px window and
+          pushed the grid down as the first letter was typed. */}
+      {props.filtered && (
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => setQuery({ search: '', status: undefined, model: undefined, feature: undefined, profile: undefined, from: undefined, to: undefined })}
+        >
+          Clear
+        </button>
+      )}
       <div className="library__filters">
         <FilterSelect label="Status" any="Any status" value={query.status} options={STATUS_FILTERS.map((s) => [s, STATUS_WORDS[s]])} onPick={(status) => setQuery({ status })} />
         <FilterSelect label="Model" any="Any model" value={query.model} options={facets.models.map((m) => [m, m])} onPick={(model) => setQuery({ model })} />
@@ -77,15 +88,6 @@ export function LibraryHeader(props: { filtered: boolean; selected: number; onDe
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </select>
-        {props.filtered && (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={() => setQuery({ search: '', status: undefined, model: undefined, feature: undefined, profile: undefined, from: undefined, to: undefined })}
-          >
-            Clear
-          </button>
-        )}
       </div>
       {props.selected > 0 && (
         <div className="library__selection" role="toolbar" aria-label="Selection">
