@@ -41,8 +41,9 @@ function CropDialogBody({ request }: { request: CropRequest }) {
     return () => d?.close();
   }, []);
 
-  // Fit the image into the window, never enlarged.
-  const scale = Math.min((Math.min(window.innerWidth, 1100) - 80) / W, (window.innerHeight - 300) / H, 1);
+  // Fit the image into the window, never enlarged: into the dialog's content box where the dialog is held to 94vw
+  // (frames.css .crop-dialog: 20 px padding and a 1 px border a side), so the photo keeps the right margin the left has.
+  const scale = Math.min(Math.min(window.innerWidth * 0.94 - 42, 1100 - 80) / W, (window.innerHeight - 300) / H, 1);
   const close = () => useFramesUi.getState().closeCrop();
   const apply = async () => {
     if (busy) return;
