@@ -28,7 +28,7 @@ export class LibraryPlace {
 
   private open(root: string): void {
     const log = this.deps.log ? { log: this.deps.log } : {};
-    this.library = new Library({ root, now: this.deps.now });
+    this.library = new Library({ root, now: this.deps.now, ...log });
     this.deletion = new Deletion({ library: this.library, desktop: this.deps.desktop, ...log });
     this.watcher = new LibraryWatcher({ index: this.library.index, onChange: this.deps.onOutsideChange, ...log });
   }

@@ -21,6 +21,8 @@ export interface LibraryDeps {
   now?: () => Date;
   /** How a write waits while another process writes the same record (real time unless a test steers it). */
   pause?: (ms: number) => Promise<void>;
+  /** Where problems that do not fail an operation are told (console.warn unless given). */
+  log?: (message: string) => void;
 }
 
 export interface NewGeneration {
@@ -49,6 +51,7 @@ export class Library {
   readonly root: string;
   private readonly now: () => Date;
   private readonly pause: (ms: number) => Promise<void>;
+  private readonly log: (message: string) => void;
   private readonly folders = new Map<string, string>();
   /**
    * Writes to one record are serialised so that two updates never interleave their read-modify-write: in this process
@@ -62,6 +65,7 @@ export class Library {
     this.root = resolve(deps.root);
     this.now = deps.now ?? (() => new Date());
     this.pause = deps.pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.log = deps.log ?? ((message) => console.warn(message));
     this.index = new LibraryIndex(this.root);
   }
 
@@ -176,7 +180,10 @@ export class Library {
         this.index.put(changed);
         return changed;
       } finally {
-        await unlock();
+        // A release that fails does not undo the write: the lock it left is stale once untouched (or its process gone).
+        await unlock().catch((error: unknown) => {
+          this.log(`Could not release the record lock of ${found.folder}: ${(error as Error).message ?? String(error)}`);
+        });
       }
     });
     this.writeChains.set(id, next);

@@ -12,7 +12,12 @@
 // released it and taken it again): the breaker holds `<lock>.break` while it looks again, moves the stale file aside
 // to a name of its own and checks that what it moved is the very file it judged stale (same inode, time and text),
 // putting it back otherwise. A lock file that is gone is simply created again; one that is empty or unreadable as
-// JSON (its creator is writing its name into it) is held until it is as old as the stale limit.
+// JSON (its creator is writing its name into it) is held until it is as old as the stale limit. A `.break` is judged
+// like a lock, except that one of this very process is not free (two claims of one process may race to break).
+//
+// An error that persists through every try is thrown: on Windows EPERM/EACCES/EBUSY may mean a file is being deleted
+// and are tried again, but a read-only library or a folder without write permission gives them for good, and must not
+// read as a lock held by another program.
 //
 // Limits: a lock of another machine (a library on a network share used by two computers) cannot be checked by its
 // process id; it is held while it is touched and stale once it is untouched for the stale limit, so a program on
@@ -82,7 +87,12 @@ async function look(path: string): Promise<Seen | undefined> {
   }
 }
 
-function stale(seen: Seen, me: LockInfo, staleMs: number): boolean {
+/**
+ * Whether the lock `seen` may be taken over. `sameProcessFree`: a lock this very process left counts as free (true for
+ * locks: engines and record writes of one process coordinate in memory; false for a `.break`, which two claims of one
+ * process may race for).
+ */
+function stale(seen: Seen, me: LockInfo, staleMs: number, sameProcessFree = true): boolean {
   if (Date.now() - seen.mtimeMs >= staleMs) return true;
   let holder: LockInfo;
   try {
@@ -93,7 +103,8 @@ function stale(seen: Seen, me: LockInfo, staleMs: number): boolean {
   if (holder.host !== me.host) return false; // another machine's process cannot be checked: held while touched
   // Within one process, engines and record writes coordinate in memory: a lock this very process left (an engine
   // replaced) is free.
-  return holder.pid === me.pid || !alive(holder.pid);
+  if (holder.pid === me.pid) return sameProcessFree;
+  return !alive(holder.pid);
 }
 
 /**
@@ -155,9 +166,10 @@ async function breakStale(path: string, seen: Seen, me: LockInfo, staleMs: numbe
   const breakPath = `${path}.break`;
   const mine = JSON.stringify({ ...me, nonce: randomBytes(6).toString('hex') });
   if (!(await create(breakPath, mine))) {
-    // A breaker that crashed while breaking (breaking takes milliseconds) leaves its `.break` behind.
+    // A breaker that crashed while breaking (breaking takes milliseconds) leaves its `.break` behind: judged like a
+    // lock (its process gone on this machine: at once; otherwise once untouched for the stale limit).
     const other = await look(breakPath);
-    if (other && Date.now() - other.mtimeMs >= staleMs) await removeIf(breakPath, other);
+    if (other && stale(other, me, staleMs, false)) await removeIf(breakPath, other);
     return;
   }
   try {
@@ -170,23 +182,32 @@ async function breakStale(path: string, seen: Seen, me: LockInfo, staleMs: numbe
   }
 }
 
-/** Create the lock file at `path`; the text that proves it is ours, or undefined when another live process holds it. */
-async function claim(path: string, staleMs: number): Promise<string | undefined> {
+/**
+ * Create the lock file at `path`: `mine`, the text that proves it is ours; or `held`, the text of the lock another live
+ * process holds (`undefined` when it kept changing). An error that persists through every try (a library on a
+ * read-only drive, no permission to write there) is thrown, not taken for a lock held by another program.
+ */
+async function claim(path: string, staleMs: number): Promise<{ mine: string } | { held: string | undefined }> {
   const me: LockInfo = { pid: process.pid, host: hostname(), nonce: randomBytes(6).toString('hex') };
   const mine = JSON.stringify(me);
+  let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
-      if (await create(path, mine)) return mine;
+      if (await create(path, mine)) return { mine };
+      lastError = undefined;
       const seen = await look(path);
       if (seen === undefined) continue; // released meanwhile: create it again
-      if (!stale(seen, me, staleMs)) return undefined;
+      if (!stale(seen, me, staleMs)) return { held: seen.text };
       await breakStale(path, seen, me, staleMs);
     } catch (error) {
       if (!passing(error)) throw error;
+      lastError = error;
       await pauseMs(RETRY_MS);
     }
   }
-  return undefined;
+  // Every try failed with an error that on Windows may mean "being deleted": it was not (a permission error).
+  if (lastError !== undefined) throw lastError;
+  return { held: undefined };
 }
 
 /** Hold the lock at `path` (text `mine`): touch it every `heartbeatMs`; the returned function releases it. */
@@ -205,19 +226,37 @@ function hold(path: string, mine: string, heartbeatMs: number): () => Promise<vo
 /** Take the lock of a generation folder; undefined when another live process holds it. */
 export async function lockGeneration(folderPath: string): Promise<(() => Promise<void>) | undefined> {
   const path = join(folderPath, LOCK_FILE);
-  const mine = await claim(path, STALE_MS);
-  return mine === undefined ? undefined : hold(path, mine, HEARTBEAT_MS);
+  const claimed = await claim(path, STALE_MS);
+  return 'mine' in claimed ? hold(path, claimed.mine, HEARTBEAT_MS) : undefined;
 }
+
+/** How long a record write waits on a record lock that does not change hands before it gives up. */
+export const RECORD_WAIT_MS = 2 * RECORD_STALE_MS;
 
 /**
  * Take the record lock of a generation folder, waiting (with `pause`) while another process writes its record; held
- * for one write only.
+ * for one write only. Gives up with an error when the lock has not changed hands for `RECORD_WAIT_MS` (by `now`): a
+ * live holder never keeps it that long, so something is wrong (a lock that cannot be removed, a program that hangs).
  */
-export async function lockRecord(folderPath: string, pause: (ms: number) => Promise<void>): Promise<() => Promise<void>> {
+export async function lockRecord(
+  folderPath: string,
+  pause: (ms: number) => Promise<void>,
+  now: () => number = Date.now,
+): Promise<() => Promise<void>> {
   const path = join(folderPath, RECORD_LOCK_FILE);
+  let last: string | undefined;
+  let since = now();
   for (;;) {
-    const mine = await claim(path, RECORD_STALE_MS);
-    if (mine !== undefined) return hold(path, mine, RECORD_HEARTBEAT_MS);
+    const claimed = await claim(path, RECORD_STALE_MS);
+    if ('mine' in claimed) return hold(path, claimed.mine, RECORD_HEARTBEAT_MS);
+    if (claimed.held === undefined || claimed.held !== last) {
+      last = claimed.held; // another holder (or none steadily): the writes go on, wait on
+      since = now();
+    } else if (now() - since >= RECORD_WAIT_MS) {
+      throw new Error(
+        `Could not write the record in ${folderPath}: its ${RECORD_LOCK_FILE} has been held by ${last} for ${Math.round((now() - since) / 1000)} s without change. Remove that file if no other program is writing this library.`,
+      );
+    }
     await pause(RETRY_MS);
   }
 }
