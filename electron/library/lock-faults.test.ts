@@ -2,7 +2,7 @@
 // crash, a release that fails or finds another's lock. File system calls go to the real disk through spies that a test
 // can make fail for one path.
 import type * as FsPromises from 'node:fs/promises';
-import { mkdtemp, readFile, writeFile, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile, utimes } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,6 +40,7 @@ function asWindows() {
 
 afterEach(() => {
   fs.fail = undefined;
+  vi.useRealTimers();
   vi.mocked(rename).mockClear();
 });
 
@@ -120,5 +121,89 @@ describe('Library.update', () => {
     expect(updated.creditsCharged).toBe('1');
     expect((await library.get(made.id))?.creditsCharged).toBe('1');
     expect(logged).toEqual([expect.stringMatching(/Could not release the record lock .*EIO/)]);
+  });
+});
+
+describe('releasing a lock', () => {
+  it('leaves alone a lock that is no longer ours (taken over meanwhile), without moving it even for a moment', async () => {
+    const dir = await folder();
+    const path = join(dir, '.driver.lock');
+    const release = await lockGeneration(dir);
+    const theirs = JSON.stringify({ pid: process.ppid, host: hostname(), nonce: 'theirs' });
+    await writeFile(path, theirs);
+    vi.mocked(rename).mockClear();
+    await release?.();
+    expect(vi.mocked(rename).mock.calls.filter(([from]) => from === path)).toEqual([]);
+    expect(await readFile(path, 'utf8')).toBe(theirs);
+  });
+
+  it('does nothing the second time: the lock taken since by someone else stays in place', async () => {
+    const dir = await folder();
+    const path = join(dir, '.driver.lock');
+    const release = await lockGeneration(dir);
+    await release?.();
+    const again = await lockGeneration(dir);
+    const theirs = await readFile(path, 'utf8');
+    vi.mocked(rename).mockClear();
+    await release?.();
+    expect(vi.mocked(rename).mock.calls.filter(([from]) => from === path)).toEqual([]);
+    expect(await readFile(path, 'utf8')).toBe(theirs);
+    await again?.();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('puts the lock back when the check of what it moved aside fails, and says so', async () => {
+    const dir = await folder();
+    const path = join(dir, '.record.lock');
+    const release = await lockRecord(dir, async () => undefined);
+    const mine = await readFile(path, 'utf8');
+    fs.fail = (call, p) => (call === 'open' && p.endsWith('.gone') ? errno('EIO') : undefined);
+    await expect(release()).rejects.toMatchObject({ code: 'EIO' });
+    expect(await readFile(path, 'utf8')).toBe(mine);
+    expect(await readdir(dir)).toEqual(['.record.lock']);
+  });
+
+  it('tries the check again on Windows while the file moved aside is busy', async () => {
+    const restore = asWindows();
+    try {
+      const dir = await folder();
+      const release = await lockRecord(dir, async () => undefined);
+      let busy = 2;
+      fs.fail = (call, p) => (call === 'open' && p.endsWith('.gone') && busy-- > 0 ? errno('EBUSY') : undefined);
+      await release();
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("a library on a share whose clock is behind this machine's", () => {
+  it("gives a new lock this machine's time, so it does not look stale at once", async () => {
+    const dir = await folder();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60 * 60_000); // the file system's clock (here the real one) an hour behind
+    const release = await lockGeneration(dir);
+    expect(Math.abs((await stat(join(dir, '.driver.lock'))).mtimeMs - Date.now())).toBeLessThan(2000);
+    await release?.();
+  });
+});
+
+describe('breaking a stale lock', () => {
+  it('sweeps the locks left aside (.gone) by a process that stopped before removing them, once they are stale', async () => {
+    const dir = await folder();
+    const old = join(dir, '.driver.lock.0123456789ab.gone');
+    await writeFile(old, DEAD);
+    await writeFile(join(dir, '.record.lock.0123456789ab.gone'), DEAD); // another lock's: its own breakers sweep it
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3 * 60_000); // three minutes later
+    const fresh = join(dir, '.driver.lock.ba9876543210.gone'); // set aside just now (its time, as a rename, is now)
+    await writeFile(fresh, DEAD);
+    const now = new Date();
+    await utimes(fresh, now, now);
+    await writeFile(join(dir, '.driver.lock'), DEAD);
+    const release = await lockGeneration(dir);
+    expect(release).toBeDefined();
+    expect((await readdir(dir)).sort()).toEqual(['.driver.lock', '.driver.lock.ba9876543210.gone', '.record.lock.0123456789ab.gone']);
   });
 });

@@ -22,11 +22,13 @@
 // Limits: a lock of another machine (a library on a network share used by two computers) cannot be checked by its
 // process id; it is held while it is touched and stale once it is untouched for the stale limit, so a program on
 // another machine whose process stops for longer than that can be taken over. The same holds on this machine for a
-// process that stops (suspended, its event loop blocked) longer than the stale limit.
+// process that stops (suspended, its event loop blocked) longer than the stale limit. A lock's time is set from the
+// clock of the machine that writes it (creating, touching), and judged by the reader's: clocks of two machines further
+// apart than the stale limit make their locks look stale to each other.
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm, utimes } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const LOCK_FILE = '.driver.lock';
 export const RECORD_LOCK_FILE = '.record.lock';
@@ -60,6 +62,18 @@ const pauseMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolv
 /** Errors that, on Windows, mean a lock file is being deleted (delete pending, a FAT/exFAT drive): try again soon. */
 const passing = (error: unknown): boolean =>
   process.platform === 'win32' && ['EPERM', 'EACCES', 'EBUSY'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** `fn`, tried again while it fails with a `passing` error, up to ATTEMPTS times (the last error is thrown). */
+async function retrying<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!passing(error) || attempt === ATTEMPTS) throw error;
+      await pauseMs(RETRY_MS);
+    }
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -114,29 +128,29 @@ function stale(seen: Seen, me: LockInfo, staleMs: number, sameProcessFree = true
  */
 async function removeIf(path: string, expected: Partial<Seen> & { text: string }): Promise<boolean> {
   const aside = `${path}.${randomBytes(6).toString('hex')}.gone`;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await rename(path, aside);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      if (!passing(error) || attempt === ATTEMPTS) throw error;
-      await pauseMs(RETRY_MS);
+  const moved = await retrying(() => rename(path, aside).then(() => true)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return false;
+    throw error;
+  });
+  if (!moved) return false;
+  let same = false;
+  try {
+    const seen = await retrying(() => look(aside));
+    same =
+      seen !== undefined &&
+      seen.text === expected.text &&
+      (expected.ino === undefined || seen.ino === expected.ino) &&
+      (expected.mtimeMs === undefined || seen.mtimeMs === expected.mtimeMs);
+  } finally {
+    if (!same) {
+      // Someone else's lock, or the check failed: back to its place unless another was created there meanwhile (link
+      // never replaces).
+      await link(aside, path).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') await rename(aside, path).catch(() => undefined); // no hard links (FAT/exFAT)
+      });
     }
+    await rm(aside, { force: true }).catch(() => undefined); // a file left aside is nobody's lock
   }
-  const moved = await look(aside);
-  const same =
-    moved !== undefined &&
-    moved.text === expected.text &&
-    (expected.ino === undefined || moved.ino === expected.ino) &&
-    (expected.mtimeMs === undefined || moved.mtimeMs === expected.mtimeMs);
-  if (!same) {
-    // Someone else's lock: back to its place unless another was created there meanwhile (link never replaces).
-    await link(aside, path).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') await rename(aside, path).catch(() => undefined); // no hard links (FAT/exFAT)
-    });
-  }
-  await rm(aside, { force: true }).catch(() => undefined); // a file left aside is nobody's lock
   return same;
 }
 
@@ -151,10 +165,29 @@ async function create(path: string, text: string): Promise<boolean> {
   }
   try {
     await handle.writeFile(text);
+    // Its time from this machine's clock, which judges it: a network share's own clock may be minutes off, and a fresh
+    // lock must not look stale (the heartbeat sets this clock's time too). A share that refuses keeps its own time.
+    const now = new Date();
+    await handle.utimes(now, now).catch(() => undefined);
   } finally {
     await handle.close();
   }
   return true;
+}
+
+/**
+ * Remove the `<path>.*.gone` files (locks set aside by a process that stopped before it removed them) moved aside at
+ * least `staleMs` ago: a rename sets a file's change time, so one being checked right now is never swept.
+ */
+async function sweepGone(path: string, staleMs: number): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.gone')) continue;
+    const gone = join(dirname(path), name);
+    const info = await stat(gone).catch(() => undefined);
+    if (info && Date.now() - Math.max(info.mtimeMs, info.ctimeMs) >= staleMs) await rm(gone, { force: true }).catch(() => undefined);
+  }
 }
 
 /**
@@ -173,6 +206,7 @@ async function breakStale(path: string, seen: Seen, me: LockInfo, staleMs: numbe
     return;
   }
   try {
+    await sweepGone(path, staleMs);
     const now = await look(path);
     if (now && now.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.text === seen.text && stale(now, me, staleMs)) {
       await removeIf(path, now);
@@ -217,9 +251,17 @@ function hold(path: string, mine: string, heartbeatMs: number): () => Promise<vo
     void utimes(path, now, now).catch(() => undefined);
   }, heartbeatMs);
   heartbeat.unref();
+  let released = false;
   return async () => {
+    // Once only: a second call must not move the lock someone else has taken since.
+    if (released) return;
+    released = true;
     clearInterval(heartbeat);
-    await removeIf(path, { text: mine });
+    // Looked at first: a lock that is no longer ours (judged stale and taken over) is left alone, not even moved aside
+    // for a moment. Its inode, not its time, tells it is the same file: a last touch may land meanwhile.
+    const seen = await retrying(() => look(path));
+    if (seen?.text !== mine) return;
+    await removeIf(path, { text: mine, ino: seen.ino });
   };
 }
 
