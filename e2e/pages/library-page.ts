@@ -53,6 +53,13 @@ export class LibraryPage {
     await expect(this.view).toBeVisible();
   }
 
+  /** Deletes one generation as a person does from the grid (its card focused, the Delete key); its Undo then shows. */
+  async deleteWithKey(prompt: string): Promise<void> {
+    await this.card(prompt).focus();
+    await this.page.keyboard.press('Delete');
+    await expect(this.undoNotice).toContainText('Deleted 1 generation');
+  }
+
   async expectCount(text: string | RegExp): Promise<void> {
     await expect(this.count).toHaveText(text);
   }

@@ -41,9 +41,7 @@ test('deleting the generation whose price is shown takes the price away, and und
   await expect(composer.cost).toContainText(`kling-v1 Standard 5 s cost ${unitsFor('std', '5')} credit`);
 
   await library.open();
-  await library.card('priced, then deleted').focus();
-  await page.keyboard.press('Delete');
-  await expect(library.undoNotice).toContainText('Deleted 1 generation');
+  await library.deleteWithKey('priced, then deleted');
   await library.tab('Create').click();
   await expect(composer.cost).toContainText('No price known yet for kling-v1 Standard 5 s');
 

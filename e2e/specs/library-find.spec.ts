@@ -40,9 +40,7 @@ test('deleting sends to the trash with an undo, one card by Delete or several se
   await studio.restart();
   const library = new LibraryPage(studio.page);
   await library.open();
-  await library.card(promptOf(1)).focus();
-  await studio.page.keyboard.press('Delete');
-  await expect(library.undoNotice).toContainText('Deleted 1 generation');
+  await library.deleteWithKey(promptOf(1));
   await expect(library.card(promptOf(1))).toHaveCount(0);
   await library.expectCount('11 generations');
   await library.undoNotice.getByRole('button', { name: 'Undo' }).click();
